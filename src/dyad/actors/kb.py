@@ -1,0 +1,146 @@
+"""The actor knowledge base: states (pycountry + our aliases), organisations, people, offices.
+
+Everything is read from the YAML files in ``data/``; this module only loads and indexes them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import pycountry
+import yaml
+
+__all__ = ["Alias", "KnowledgeBase", "Person", "Role", "load_kb"]
+
+SECTORS = {"GOV", "MIL", "DIP", "LEG", "JUD", "BUS", "MED", "SPY", "CVL", "REB", "OPP", "NGO", "EDU", "POL"}
+# Aliases that are common English words in lower case are matched only as written (case-sensitive).
+STATE_ALIAS_KINDS = ("names", "abbreviations", "adjectives", "people", "capitals", "historical")
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    """One way of naming an actor; ``method`` says which kind of name it is (shown in explain)."""
+
+    code: str
+    kind: str  # "state" | "organisation" | "person"
+    method: str  # names | abbreviations | adjectives | people | capitals | seats | historical | organisation | person
+    sector: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    state: str
+    sector: str
+    title: str
+    start: date | None
+    end: date | None
+
+    def holds_on(self, day: date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(slots=True)
+class Person:
+    name: str
+    aliases: list[str]
+    roles: list[Role]
+
+    def role_on(self, day: date | None) -> Role | None:
+        """The role held on ``day``; without a day, or out of office, the nearest role in time."""
+        if not self.roles:
+            return None
+        if day is None:
+            return self.roles[-1]
+        for role in self.roles:
+            if role.holds_on(day):
+                return role
+
+        def distance(role: Role) -> int:
+            if role.end is not None and role.end < day:
+                return (day - role.end).days
+            if role.start is not None and role.start > day:
+                return (role.start - day).days
+            return 0
+
+        return min(self.roles, key=distance)
+
+
+@dataclass(slots=True)
+class KnowledgeBase:
+    aliases: dict[str, Alias] = field(default_factory=dict)
+    ambiguous: dict[str, list[str]] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=dict)  # alias -> person
+    offices: dict[str, str] = field(default_factory=dict)  # lowercase title phrase -> sector
+    state_names: dict[str, str] = field(default_factory=dict)  # code -> display name
+    organisations: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def name_of(self, code: str) -> str:
+        if code in self.state_names:
+            return self.state_names[code]
+        org = self.organisations.get(code)
+        return str(org.get("name", code)) if org else code
+
+
+def _data(name: str) -> Any:
+    text = resources.files("dyad.actors").joinpath("data", name).read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+def _to_date(value: Any) -> date | None:
+    """YAML gives dates, or strings "YYYY" / "YYYY-MM" for partial knowledge (taken at the start)."""
+    if value is None or isinstance(value, date):
+        return value
+    parts = [int(p) for p in str(value).split("-")]
+    while len(parts) < 3:
+        parts.append(1)
+    return date(parts[0], parts[1], parts[2])
+
+
+def _add(kb: KnowledgeBase, alias: str, entry: Alias) -> None:
+    alias = alias.strip()
+    if not alias or alias in kb.ambiguous:
+        return
+    kb.aliases.setdefault(alias, entry)
+
+
+@lru_cache(maxsize=1)
+def load_kb() -> KnowledgeBase:
+    """Load and index every data file once per process."""
+    kb = KnowledgeBase()
+    kb.ambiguous = {str(k): list(v) for k, v in (_data("ambiguous.yaml") or {}).items()}
+    states: dict[str, dict[str, Any]] = _data("states.yaml") or {}
+    for code, entry in states.items():
+        country = pycountry.countries.get(alpha_3=code)
+        display = (entry.get("names") or [None])[0] or (getattr(country, "common_name", None) or
+                                                        getattr(country, "name", code) if country else code)
+        kb.state_names[code] = str(display)
+        for kind in STATE_ALIAS_KINDS:
+            for alias in entry.get(kind) or []:
+                _add(kb, str(alias), Alias(code, "state", kind, "GOV" if kind == "capitals" else None))
+        for alias, sector in (entry.get("seats") or {}).items():
+            _add(kb, str(alias), Alias(code, "state", "seats", str(sector)))
+        if country is not None:
+            for attr in ("name", "official_name", "common_name"):
+                value = getattr(country, attr, None)
+                if value and "," not in value:
+                    _add(kb, value, Alias(code, "state", "names"))
+    orgs: dict[str, dict[str, Any]] = _data("organisations.yaml") or {}
+    for code, entry in orgs.items():
+        kb.organisations[code] = entry
+        for alias in [entry.get("name"), *(entry.get("aliases") or [])]:
+            if alias:
+                _add(kb, str(alias), Alias(code, "organisation", "organisation"))
+    for raw in _data("people.yaml") or []:
+        roles = sorted(
+            (Role(str(r["state"]), str(r.get("sector") or "GOV"), str(r.get("title") or ""),
+                  _to_date(r.get("start")), _to_date(r.get("end"))) for r in raw.get("roles") or []),
+            key=lambda r: r.start or date.min)
+        person = Person(str(raw["name"]), [str(a) for a in raw.get("aliases") or []], roles)
+        for alias in [person.name, *person.aliases]:
+            kb.people.setdefault(alias, person)
+    kb.offices = {str(k).lower(): str(v) for k, v in (_data("offices.yaml") or {}).items()}
+    return kb

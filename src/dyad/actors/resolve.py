@@ -1,0 +1,208 @@
+"""Resolve every actor mention in a parsed document to a state or organisation code.
+
+Order of evidence: knowledge-base phrases (longest match), demonym/name + office title ("Russian
+ambassador", "Russia's foreign minister") giving the sector, titled or appositive persons,
+ambiguous short forms by article context, then within-article coreference (surnames, "the
+minister", pronouns, "the two countries"). Unknown names stay unresolved.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from ..model import Actor, Mention
+from ..sentences import sentence_index
+from .kb import Alias, KnowledgeBase, Person
+
+__all__ = ["JOINT", "ActorResolver"]
+
+JOINT: Literal["joint"] = "joint"
+PLURAL_REFERENCES = ("the two countries", "the two states", "the two nations", "both countries", "both sides",
+                     "the two sides", "both nations", "the two governments", "the two leaders", "both leaders",
+                     "the two neighbours", "the two neighbors", "the two")
+PRONOUNS_STATE = {"it", "its"}
+PRONOUNS_PERSON = {"he", "she", "his", "her"}
+
+
+@dataclass(slots=True)
+class _Known:
+    """A person found in this article (from the knowledge base or from a title in the text)."""
+
+    actor: Actor
+    surname: str
+    titles: set[str] = field(default_factory=set)
+
+
+class ActorResolver:
+    """Callable: ``resolver(doc, doc_id, day) -> list[Mention]`` sorted by position."""
+
+    def __init__(self, kb: KnowledgeBase, nlp: Language) -> None:
+        self.kb = kb
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.labels: dict[str, str] = {}
+        phrases = set(kb.aliases) | set(kb.people) | set(kb.ambiguous) | set(PLURAL_REFERENCES)
+        patterns = []
+        for phrase in sorted(phrases):
+            for variant in {phrase, phrase[:1].upper() + phrase[1:]}:
+                self.labels[variant] = phrase
+                patterns.append(nlp.make_doc(variant))
+        self.matcher.add("ACTOR", patterns)
+        self.max_office_words = max((len(o.split()) for o in kb.offices), default=1)
+
+    # ------------------------------------------------------------------------------------
+    def __call__(self, doc: Doc, doc_id: str, day: date | None = None) -> list[Mention]:
+        spans = filter_spans([doc[s:e] for _, s, e in self.matcher(doc)])
+        mentions: list[Mention] = []
+        people: list[_Known] = []
+        pending_ambiguous: list[Span] = []
+        plural: list[Span] = []
+        for span in spans:
+            phrase = self.labels.get(span.text, span.text)
+            if phrase in PLURAL_REFERENCES:
+                plural.append(span)
+            elif phrase in self.kb.people:
+                mentions.append(self._person(doc_id, span, self.kb.people[phrase], day, people))
+            elif phrase in self.kb.aliases:
+                mentions.append(self._alias(doc_id, span, self.kb.aliases[phrase], people))
+            elif phrase in self.kb.ambiguous:
+                pending_ambiguous.append(span)
+        mentioned = Counter(m.actor.code for m in mentions if m.actor.kind == "state")
+        for span in pending_ambiguous:
+            candidates = [c for c in self.kb.ambiguous[self.labels.get(span.text, span.text)] if c in mentioned]
+            if len(candidates) == 1:
+                mentions.append(_mention(doc_id, span, Actor(code=candidates[0]), "context"))
+        mentions.extend(self._coreference(doc, doc_id, mentions, people, plural, mentioned))
+        mentions.sort(key=lambda m: (m.start, -m.end))
+        return _without_overlaps(mentions)
+
+    # ------------------------------------------------------------------------------------
+    def _person(self, doc_id: str, span: Span, person: Person, day: date | None, people: list[_Known]) -> Mention:
+        role = person.role_on(day)
+        in_org = role is not None and role.state in self.kb.organisations
+        actor = Actor(code=role.state if role else "", kind="organisation" if in_org else "state",
+                      sector=role.sector if role else None, person=person.name, role=role.title if role else None)
+        people.append(_Known(actor, person.name.split()[-1], {w for w in (role.title if role else "").lower().split()}))
+        return _mention(doc_id, span, actor, "kb:person")
+
+    def _alias(self, doc_id: str, span: Span, alias: Alias, people: list[_Known]) -> Mention:
+        """A state/organisation name; extended over a following office title and person name."""
+        actor = Actor(code=alias.code, kind="organisation" if alias.kind == "organisation" else "state",
+                      sector=alias.sector)
+        end = span.end
+        doc = span.doc
+        nxt = end + 1 if end < len(doc) and doc[end].tag_ == "POS" else end  # "Russia's foreign minister"
+        office, office_end = self._office_at(doc, nxt)
+        method = f"kb:{alias.method}"
+        if office is not None:
+            actor.sector = self.kb.offices[office]
+            actor.role = office
+            end = office_end
+            method += "+office"
+            name_end = end
+            while name_end < len(doc) and doc[name_end].pos_ == "PROPN" and doc[name_end].ent_type_ == "PERSON":
+                name_end += 1
+            if name_end > end:
+                actor.person = doc[end:name_end].text
+                people.append(_Known(actor, doc[name_end - 1].text, set(office.split())))
+                end = name_end
+                method += "+person"
+        return _mention(doc_id, doc[span.start:end], actor, method)
+
+    def _office_at(self, doc: Doc, i: int) -> tuple[str | None, int]:
+        """The longest office title starting at token ``i`` (lower-cased words)."""
+        for n in range(self.max_office_words, 0, -1):
+            if i + n > len(doc):
+                continue
+            words = " ".join(t.lower_ for t in doc[i:i + n])
+            if words in self.kb.offices:
+                return words, i + n
+        return None, i
+
+    # ------------------------------------------------------------------------------------
+    def _coreference(self, doc: Doc, doc_id: str, mentions: list[Mention], people: list[_Known],
+                     plural: list[Span], mentioned: Counter[str]) -> list[Mention]:
+        found: list[Mention] = []
+        covered = {i for m in mentions for i in range(m.start, m.end)}
+        surnames = {p.surname: p for p in people}
+        title_words = {w for p in people for w in p.titles}
+        anchors = sorted(mentions, key=lambda m: m.start)
+        for token in doc:
+            if token.idx in covered:
+                continue
+            if token.pos_ == "PROPN" and token.text in surnames:
+                known = surnames[token.text]
+                found.append(_mention(doc_id, token, _copy(known.actor), "coref:surname"))
+            elif (token.lower_ in title_words and token.i > 0 and doc[token.i - 1].lower_ == "the"
+                  and token.pos_ == "NOUN"):
+                match = [p for p in people if token.lower_ in p.titles and _before(p, anchors, token.idx)]
+                if match:
+                    found.append(_mention(doc_id, doc[token.i - 1:token.i + 1], _copy(match[-1].actor), "coref:title"))
+            elif token.lower_ in PRONOUNS_STATE and token.pos_ == "PRON":
+                antecedent = _antecedent(doc, token, anchors, want_person=False)
+                if antecedent is not None:
+                    found.append(_mention(doc_id, token, _copy(antecedent.actor), "coref:pronoun"))
+            elif token.lower_ in PRONOUNS_PERSON and token.pos_ == "PRON":
+                antecedent = _antecedent(doc, token, anchors, want_person=True)
+                if antecedent is not None:
+                    found.append(_mention(doc_id, token, _copy(antecedent.actor), "coref:pronoun"))
+        top = [code for code, _ in mentioned.most_common(2)]
+        if len(top) == 2:
+            for span in plural:
+                found.append(_mention(doc_id, span, Actor(code="|".join(top), kind=JOINT), "coref:dyad"))
+        return found
+
+
+def _mention(doc_id: str, span: Span | Token, actor: Actor, method: str) -> Mention:
+    if isinstance(span, Token):
+        start, end, text, sent = span.idx, span.idx + len(span.text), span.text, sentence_index(span.doc, span)
+    else:
+        start, end, text, sent = span.start_char, span.end_char, span.text, sentence_index(span.doc, span[0])
+    return Mention(doc_id=doc_id, start=start, end=end, text=text, actor=actor, method=method, sentence=sent)
+
+
+def _copy(actor: Actor) -> Actor:
+    return Actor(code=actor.code, kind=actor.kind, sector=actor.sector, person=actor.person, role=actor.role)
+
+
+def _before(person: _Known, anchors: list[Mention], offset: int) -> bool:
+    return any(m.actor.person == person.actor.person and m.start < offset for m in anchors)
+
+
+def _antecedent(doc: Doc, token: Token, anchors: list[Mention], *, want_person: bool) -> Mention | None:
+    """Prefer the subject of the current or previous sentence, else the nearest earlier mention."""
+    sent_start = token.sent.start_char
+    prev_start = doc[token.sent.start - 1].sent.start_char if token.sent.start > 0 else sent_start
+    candidates = [m for m in anchors if m.start < token.idx and m.start >= prev_start
+                  and (m.actor.person is not None) == want_person and m.actor.kind != JOINT and m.actor.code]
+    if not candidates:
+        return None
+    subjects = [m for m in candidates if _is_subject(doc, m)]
+    same_sentence = [m for m in subjects if m.start >= sent_start]
+    if same_sentence:
+        return same_sentence[0]
+    if subjects:
+        return subjects[0]
+    return candidates[-1]
+
+
+def _is_subject(doc: Doc, mention: Mention) -> bool:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and any(t.dep_ in ("nsubj", "nsubjpass") for t in span)
+
+
+def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
+    kept: list[Mention] = []
+    last_end = -1
+    for m in mentions:
+        if m.start >= last_end:
+            kept.append(m)
+            last_end = m.end
+    return kept

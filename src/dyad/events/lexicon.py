@@ -1,0 +1,121 @@
+"""The event lexicon: PLOVER types, the CAMEO table, trigger words and modality cues (data files)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from spacy.tokens import Token
+
+__all__ = ["EventType", "Lexicon", "Trigger", "load_lexicon"]
+
+QUADS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
+
+
+@dataclass(frozen=True, slots=True)
+class EventType:
+    name: str
+    quad: str
+    cameo: str
+    intensity: float
+    mutual: bool
+    modes: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A word (lemma + part of speech), perhaps with required dependents, that signals an event."""
+
+    lemma: str
+    pos: str
+    type: str
+    cameo: str
+    mode: str | None = None
+    needs: tuple[str, ...] = ()
+    target_preps: tuple[str, ...] | None = None
+    intensity: float | None = None
+
+    @property
+    def label(self) -> str:
+        return " ".join((self.lemma, *self.needs))
+
+
+@dataclass(slots=True)
+class Lexicon:
+    types: dict[str, EventType] = field(default_factory=dict)
+    cameo: dict[str, tuple[str, float | None]] = field(default_factory=dict)  # code -> (name, intensity)
+    triggers: dict[tuple[str, str], list[Trigger]] = field(default_factory=dict)
+    modality: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+
+    def match(self, token: Token) -> Trigger | None:
+        """The most specific trigger whose lemma, part of speech and required dependents fit."""
+        pos = "VERB" if token.pos_ in ("VERB", "AUX") else token.pos_
+        candidates = self.triggers.get((token.lemma_.lower(), pos))
+        if not candidates:
+            return None
+        near = _dependent_lemmas(token)
+        for trigger in candidates:  # sorted most specific first
+            if all(n in near for n in trigger.needs):
+                return trigger
+        return None
+
+    def intensity(self, trigger: Trigger) -> float | None:
+        if trigger.intensity is not None:
+            return trigger.intensity
+        known = self.cameo.get(trigger.cameo)
+        if known and known[1] is not None:
+            return known[1]
+        event_type = self.types.get(trigger.type)
+        return event_type.intensity if event_type else None
+
+    def cues(self, modality: str, kind: str) -> list[str]:
+        return self.modality.get(modality, {}).get(kind, [])
+
+
+def _dependent_lemmas(token: Token) -> set[str]:
+    """Lemmas of the token's dependents and their dependents (compounds, particles, objects)."""
+    near: set[str] = set()
+    for child in token.children:
+        near.add(child.lemma_.lower())
+        near.update(g.lemma_.lower() for g in child.children)
+    return near
+
+
+def _read(name: str) -> str:
+    return resources.files("dyad.events").joinpath("data", name).read_text(encoding="utf-8")
+
+
+def _float(value: Any) -> float | None:
+    try:
+        return None if value in (None, "") else float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    lex = Lexicon()
+    for name, raw in (yaml.safe_load(_read("plover.yaml")) or {}).items():
+        lex.types[name] = EventType(name=name, quad=str(raw["quad"]), cameo=str(raw.get("cameo") or ""),
+                                    intensity=float(raw.get("intensity") or 0.0), mutual=bool(raw.get("mutual")),
+                                    modes=tuple(str(m) for m in raw.get("modes") or ()))
+    for row in csv.DictReader(io.StringIO(_read("cameo.csv"))):
+        lex.cameo[row["code"].strip()] = (row.get("name", ""), _float(row.get("intensity")))
+    for raw in yaml.safe_load(_read("triggers.yaml")) or []:
+        trigger = Trigger(
+            lemma=str(raw["lemma"]).lower(), pos=str(raw.get("pos") or "VERB").upper(), type=str(raw["type"]),
+            cameo=str(raw.get("cameo") or lex.types[str(raw["type"])].cameo), mode=raw.get("mode"),
+            needs=tuple(str(n).lower() for n in raw.get("needs") or ()),
+            target_preps=tuple(raw["target_preps"]) if raw.get("target_preps") else None,
+            intensity=_float(raw.get("intensity")))
+        lex.triggers.setdefault((trigger.lemma, trigger.pos), []).append(trigger)
+    for entries in lex.triggers.values():
+        entries.sort(key=lambda t: -len(t.needs))
+    lex.modality = {k: {kk: [str(x) for x in vv or []] for kk, vv in (v or {}).items()}
+                    for k, v in (yaml.safe_load(_read("modality.yaml")) or {}).items()}
+    return lex

@@ -1,0 +1,208 @@
+"""The per-article pipeline: one pure function from a raw document to its analysis.
+
+decode → clean → language model → actors → events → dates and amounts. The same
+:class:`Pipeline` serves the CLI, the API and Spark partitions (:meth:`Pipeline.pipe`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from . import quantities as quantity_stage
+from . import timeline
+from .actors import ActorResolver, KnowledgeBase, load_kb
+from .clean import Cleaned, clean
+from .config import Options
+from .errors import BadInput
+from .events import Candidate, EventExtractor, Lexicon, load_lexicon
+from .ingest import Rejected, decode
+from .model import Analysis, DatePrecision, Document, Event, EventMention, Quantity, RawDocument, Sentence
+from .nlp import load_language_model
+
+__all__ = ["Pipeline"]
+
+ANALYSED_LANGUAGES = {"en"}
+
+
+@dataclass(slots=True)
+class _Prepared:
+    raw: RawDocument
+    document: Document
+
+
+class Pipeline:
+    """Holds the loaded model, knowledge base and lexicon; analyses documents one by one or in batches."""
+
+    def __init__(self, options: Options | None = None, *, nlp: Language | None = None,
+                 kb: KnowledgeBase | None = None, lexicon: Lexicon | None = None) -> None:
+        self.options = options or Options()
+        self.nlp = nlp or load_language_model(self.options.language_model)
+        self.kb = kb or load_kb()
+        self.lexicon = lexicon or load_lexicon()
+        self.resolver = ActorResolver(self.kb, self.nlp)
+        self.extractor = EventExtractor(self.lexicon)
+
+    # -- public ---------------------------------------------------------------------------
+    def analyze(self, raw: RawDocument) -> Analysis:
+        """Analyse one document; raises :class:`BadInput` when it cannot become one."""
+        prepared = self.prepare(raw)
+        if prepared.document.language not in ANALYSED_LANGUAGES:
+            return Analysis(document=prepared.document)
+        return self.finish(prepared.document, self.nlp(prepared.document.text))
+
+    def pipe(self, raws: Iterable[RawDocument]) -> Iterator[Analysis | Rejected]:
+        """Batch form: bad inputs come out as :class:`Rejected`, in input order with the rest."""
+        chunk: list[RawDocument] = []
+        for raw in raws:
+            chunk.append(raw)
+            if len(chunk) >= self.options.batch_size:
+                yield from self._pipe_chunk(chunk)
+                chunk = []
+        if chunk:
+            yield from self._pipe_chunk(chunk)
+
+    def prepare(self, raw: RawDocument) -> _Prepared:
+        """Decode and clean: everything before the language model."""
+        text, encoding = decode(raw.data, max_bytes=self.options.max_bytes, kind=raw.kind)
+        cleaned = clean(text, kind=raw.kind, url=raw.url, title=raw.title, published=raw.published)
+        return _Prepared(raw, _document(raw, cleaned, encoding))
+
+    def finish(self, document: Document, doc: Doc) -> Analysis:
+        """Everything after the language model, for one parsed document."""
+        day = _day(document.published)
+        sentences = [Sentence(doc_id=document.id, index=i, start=s.start_char, end=s.end_char)
+                     for i, s in enumerate(doc.sents)]
+        mentions = self.resolver(doc, document.id, day)
+        candidates = self.extractor(doc, mentions)
+        amounts = quantity_stage.find_quantities(document.text, document.id)
+        dates = timeline.find_dates(document.text)
+        events = self._events(document, doc, candidates, dates, amounts)
+        return Analysis(document=document, sentences=sentences, mentions=mentions, events=events,
+                        quantities=amounts)
+
+    # -- internals ------------------------------------------------------------------------
+    def _pipe_chunk(self, chunk: list[RawDocument]) -> Iterator[Analysis | Rejected]:
+        prepared: list[_Prepared | Rejected] = []
+        for raw in chunk:
+            try:
+                prepared.append(self.prepare(raw))
+            except BadInput as exc:
+                prepared.append(Rejected(input=raw.source, reason=exc.reason, detail=exc.detail,
+                                         content_hash=raw.content_hash))
+        english = [p for p in prepared if isinstance(p, _Prepared) and p.document.language in ANALYSED_LANGUAGES]
+        parsed = dict(zip((id(p) for p in english),
+                          self.nlp.pipe((p.document.text for p in english), batch_size=self.options.batch_size),
+                          strict=True))
+        for item in prepared:
+            if isinstance(item, Rejected):
+                yield item
+            elif id(item) in parsed:
+                yield self.finish(item.document, parsed[id(item)])
+            else:
+                yield Analysis(document=item.document)
+
+    def _events(self, document: Document, doc: Doc, candidates: list[Candidate],
+                dates: list[timeline.DateExpression], amounts: list[Quantity]) -> list[Event]:
+        events: list[Event] = []
+        by_key: dict[tuple[str, str | None, str, str | None], Event] = {}
+        threshold = self.options.confidence_threshold
+        for cand in sorted(candidates, key=lambda c: (-c.confidence, c.start)):
+            date_value, precision, inferred = _event_date(doc, cand, dates, document)
+            key = (cand.source.actor.code, cand.target.actor.code if cand.target else None, cand.trigger.type,
+                   date_value)
+            mention = EventMention(event_id="", doc_id=document.id, start=cand.start, end=cand.end,
+                                   trigger_start=cand.token.idx, trigger_end=cand.token.idx + len(cand.token.text),
+                                   sentence=cand.sentence)
+            if key in by_key:
+                by_key[key].mentions.append(mention)
+                continue
+            event_type = self.lexicon.types.get(cand.trigger.type)
+            event = Event(
+                event_id="", doc_id=document.id, source=cand.source.actor.code,
+                target=cand.target.actor.code if cand.target else None,
+                source_sector=cand.source.actor.sector, target_sector=cand.target.actor.sector if cand.target else None,
+                type=cand.trigger.type, mode=cand.trigger.mode, cameo=cand.trigger.cameo,
+                intensity=self.lexicon.intensity(cand.trigger), quad=event_type.quad if event_type else None,
+                modality=cand.modality, mutual=cand.mutual, start=cand.start, end=cand.end,
+                evidence=document.text[cand.start:cand.end], trigger=cand.token.text,
+                trigger_start=mention.trigger_start, trigger_end=mention.trigger_end, sentence=cand.sentence,
+                date=date_value, date_precision=precision, date_inferred=inferred,
+                confidence=cand.confidence, accepted=cand.confidence >= threshold, rule=cand.rule,
+                mentions=[mention])
+            by_key[key] = event
+            events.append(event)
+        events.sort(key=lambda e: (e.start, e.type))
+        for number, event in enumerate(events, 1):
+            event.event_id = f"{document.id}#e{number}"
+            for m in event.mentions:
+                m.event_id = event.event_id
+            for amount in amounts:
+                if event.start <= amount.start and amount.end <= event.end:
+                    event.quantities.append(amount)
+                    amount.event_id = amount.event_id or event.event_id
+        return events
+
+
+def _document(raw: RawDocument, cleaned: Cleaned, encoding: str) -> Document:
+    published, precision, estimated = cleaned.published, cleaned.published_precision, False
+    if published is None:
+        guess = timeline.estimate_published(cleaned.text)
+        if guess:
+            published, precision, estimated = guess, _precision(guess), True
+    return Document(
+        id=raw.id, text=cleaned.text, content_hash=raw.content_hash, source=raw.source, kind=raw.kind,
+        url=raw.url, title=cleaned.title, byline=cleaned.byline, outlet=cleaned.outlet, published=published,
+        published_precision=precision, published_estimated=estimated, language=cleaned.language,
+        encoding=encoding, removed=cleaned.removed)
+
+
+def _precision(value: str) -> DatePrecision:
+    precisions: dict[int, DatePrecision] = {4: "year", 7: "month", 10: "day"}
+    return precisions.get(len(value), "unknown")
+
+
+def _day(published: str | None) -> date | None:
+    if not published:
+        return None
+    parts = [int(p) for p in published.split("-")]
+    while len(parts) < 3:
+        parts.append(1)
+    try:
+        return date(*parts[:3])
+    except ValueError:
+        return None
+
+
+def _event_date(doc: Doc, cand: Candidate, dates: list[timeline.DateExpression],
+                document: Document) -> tuple[str | None, DatePrecision, bool]:
+    """The date expression attached to the trigger's clause, resolved; else the publication date
+    for asserted acts (marked inferred); else unknown."""
+    sent = cand.token.sent
+    in_sentence = [d for d in dates if sent.start_char <= d.start and d.end <= sent.end_char]
+    future = cand.modality == "planned"
+    for scope in _scopes(cand):
+        for expr in sorted(in_sentence, key=lambda d: abs(d.start - cand.token.idx)):
+            if scope.start_char <= expr.start and expr.end <= scope.end_char:
+                value, precision = timeline.resolve(expr, document.published, future=future)
+                if value:
+                    return value, precision, False
+    if cand.modality == "asserted" and document.published and not document.published_estimated:
+        return document.published, document.published_precision, True
+    return None, "unknown", False
+
+
+def _scopes(cand: Candidate) -> Iterator[Span]:
+    """The trigger's own phrase first, then each larger clause up to the sentence."""
+    token = cand.token
+    doc = token.doc
+    seen = 0
+    for node in (token, *token.ancestors):
+        left, right = node.left_edge.i, node.right_edge.i + 1
+        if right - left > seen:
+            seen = right - left
+            yield doc[left:right]

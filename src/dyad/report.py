@@ -1,0 +1,114 @@
+"""A static HTML report: per-dyad timelines of events with their evidence, and a monthly chart.
+
+The chart is drawn with matplotlib (SVG inlined), so the page needs no network to open.
+"""
+
+from __future__ import annotations
+
+import io
+from collections import Counter, defaultdict
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.dates as mdates
+import matplotlib.pyplot as plt
+
+from ._version import __version__
+from .export import event_rows
+from .store import Store
+
+__all__ = ["dyad_key", "render_report", "summary"]
+
+
+def dyad_key(a: str | None, b: str | None) -> str | None:
+    """Direction-free name of a pair of actors, e.g. ``PRK-RUS``; None for one-sided events."""
+    if not a or not b:
+        return None
+    return "-".join(sorted((a, b)))
+
+
+def summary(store: Store) -> dict[str, Any]:
+    """Counts for the CLI summary and the report header."""
+    events = event_rows(store)
+    dyads = Counter(k for e in events if (k := dyad_key(e["source"], e["target"])))
+    return {
+        "documents": store.count("documents"),
+        "events": len(events),
+        "flagged": store.count("events") - len(events),
+        "by_type": Counter(e["type"] for e in events).most_common(),
+        "top_dyads": dyads.most_common(10),
+        "quarantine": store.query("SELECT input, reason, detail FROM quarantine ORDER BY quarantined_at, input"),
+        "languages": store.query("SELECT coalesce(language, '?') AS language, count(*) AS n FROM documents "
+                                 "GROUP BY 1 ORDER BY n DESC"),
+    }
+
+
+def render_report(store: Store, out: str | Path, *, max_dyads: int = 12) -> Path:
+    events = event_rows(store)
+    docs = {r["doc_id"]: r for r in store.query("SELECT doc_id, title, outlet, published, url FROM documents")}
+    by_dyad: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for event in events:
+        key = dyad_key(event["source"], event["target"])
+        if key:
+            by_dyad[key].append(event)
+    ordered = sorted(by_dyad.items(), key=lambda kv: -len(kv[1]))[:max_dyads]
+    timelines = [(key, sorted(rows, key=lambda e: (e["date"] is None, e["date"] or "", e["doc"])))
+                 for key, rows in ordered]
+    template = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined).from_string(
+        resources.files("dyad").joinpath("templates", "report.html.j2").read_text(encoding="utf-8"))
+    html = template.render(summary=summary(store), timelines=timelines, docs=docs, chart=_chart_svg(events),
+                           version=__version__)
+    target = Path(out)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(html, encoding="utf-8")
+    return target
+
+
+def _month(value: str | None) -> date | None:
+    if not value or value.startswith(".."):
+        return None
+    head = value.split("/")[0]
+    try:
+        year = int(head[:4])
+        month = int(head[5:7]) if len(head) >= 7 else 1
+        return date(year, month, 1)
+    except ValueError:
+        return None
+
+
+def _chart_svg(events: list[dict[str, Any]]) -> str:
+    """Events per month, stacked by type (dated, non-inferred dates only)."""
+    counts: dict[str, Counter[date]] = defaultdict(Counter)
+    for event in events:
+        month = _month(event["date"])
+        if month is not None:
+            counts[event["type"]][month] += 1
+    fig, ax = plt.subplots(figsize=(11, 3.6), dpi=100)
+    if counts:
+        months = sorted({m for c in counts.values() for m in c})
+        bottom = [0] * len(months)
+        cmap = plt.get_cmap("tab20")
+        for i, (etype, counter) in enumerate(sorted(counts.items())):
+            heights = [counter.get(m, 0) for m in months]
+            x = mdates.date2num(months)  # type: ignore[no-untyped-call]
+            ax.bar(x, heights, bottom=bottom, width=25, label=etype, color=cmap(i % 20))
+            bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
+        ax.xaxis_date()
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))  # type: ignore[no-untyped-call]
+        ax.legend(ncol=4, fontsize=7, loc="upper left", frameon=False)
+    else:
+        ax.text(0.5, 0.5, "no dated events", ha="center", va="center", transform=ax.transAxes)
+    ax.set_ylabel("events per month")
+    ax.spines[["top", "right"]].set_visible(False)
+    fig.tight_layout()
+    buffer = io.StringIO()
+    fig.savefig(buffer, format="svg")
+    plt.close(fig)
+    svg = buffer.getvalue()
+    return svg[svg.index("<svg"):]

@@ -1,0 +1,90 @@
+"""The CLI end to end on a folder of our own: good files stored, bad ones quarantined, re-run no-op."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pyarrow.parquet as pq
+from typer.testing import CliRunner
+
+from dyad.cli import app
+from dyad.store import open_store
+
+runner = CliRunner()
+
+
+def _run(*args: str) -> tuple[int, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.output
+
+
+def test_mixed_folder_quarantine_and_idempotent_rerun(mixed_folder: Path, tmp_path: Path) -> None:
+    db = str(tmp_path / "t.duckdb")
+    code, out = _run("run", str(mixed_folder), "--db", db)
+    assert code == 0, out
+    assert "2 input(s) quarantined" in out
+    with open_store(db, read_only=True) as store:
+        docs = {r["doc_id"]: r for r in store.query("SELECT doc_id, language, encoding FROM documents")}
+        quarantine = {Path(r["input"]).name: r["reason"] for r in store.query("SELECT * FROM quarantine")}
+        counts = {t: store.count(t) for t in ("documents", "events", "mentions", "quarantine")}
+    assert set(docs) == {"good-summit", "good-sanctions", "russian"}
+    assert docs["russian"]["language"] == "ru"
+    assert docs["russian"]["encoding"] in ("cp1251", "windows-1251")
+    assert quarantine == {"photo.bin": "binary", "empty.txt": "empty"}
+    assert counts["events"] > 0
+
+    code, out = _run("run", str(mixed_folder), "--db", db, "--strict")
+    assert code == 0, out  # nothing new was quarantined on the second run
+    assert "0 new document(s), 5 unchanged input(s) skipped" in out
+    with open_store(db, read_only=True) as store:
+        assert {t: store.count(t) for t in counts} == counts
+
+
+def test_strict_exits_non_zero_when_something_is_quarantined(mixed_folder: Path, tmp_path: Path) -> None:
+    code, _ = _run("run", str(mixed_folder), "--db", str(tmp_path / "s.duckdb"), "--strict")
+    assert code == 1
+
+
+def test_events_export_and_report(mixed_folder: Path, tmp_path: Path) -> None:
+    db = str(tmp_path / "e.duckdb")
+    assert _run("run", str(mixed_folder), "--db", db)[0] == 0
+    code, out = _run("events", "--db", db, "--type", "SANCTION")
+    assert code == 0 and "SANCTION" in out
+    jsonl = tmp_path / "e.jsonl"
+    assert _run("export", "--db", db, "--format", "events-jsonl", "--out", str(jsonl))[0] == 0
+    rows = [json.loads(line) for line in jsonl.read_text(encoding="utf-8").splitlines()]
+    required = {"doc", "event_id", "source", "target", "type", "mode", "cameo", "intensity", "modality", "date",
+                "date_precision", "evidence", "start", "end", "quantities", "confidence"}
+    assert rows and all(required <= set(r) for r in rows)
+    with open_store(db, read_only=True) as store:
+        texts = {r["doc_id"]: r["text"] for r in store.query("SELECT doc_id, text FROM documents")}
+    for row in rows:  # every event points at its evidence in the stored text
+        assert texts[row["doc"]][row["start"]:row["end"]] == row["evidence"]
+    sanctions = {(r["source"], r["target"]) for r in rows if r["type"] == "SANCTION"}
+    assert {("EU", "RUS"), ("USA", "RUS")} <= sanctions
+    for fmt, name in (("csv", "e.csv"), ("parquet", "e.parquet")):
+        assert _run("export", "--db", db, "--format", fmt, "--out", str(tmp_path / name))[0] == 0
+    with (tmp_path / "e.csv").open(encoding="utf-8") as handle:
+        assert len(list(csv.DictReader(handle))) == len(rows)
+    assert pq.read_table(tmp_path / "e.parquet").num_rows == len(rows)
+    html = tmp_path / "r.html"
+    assert _run("report", "--db", db, "--out", str(html))[0] == 0
+    page = html.read_text(encoding="utf-8")
+    assert "<svg" in page and "EU-RUS" in page and "Quarantined inputs" in page
+
+
+def test_clean_json_and_clear_errors(mixed_folder: Path, tmp_path: Path) -> None:
+    code, out = _run("clean", str(mixed_folder / "good-summit.txt"), "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert {"title", "byline", "outlet", "published", "language", "text"} <= set(data)
+    assert "Vladivostok" in data["text"]
+    code, out = _run("clean", str(mixed_folder / "photo.bin"), "--json")
+    assert code == 2 and "binary" in out
+    code, out = _run("export", "--db", str(tmp_path / "missing.duckdb"), "--out", str(tmp_path / "x.jsonl"))
+    assert code == 2 and "no database" in out
+    code, out = _run("export", "--db", str(tmp_path / "missing.duckdb"), "--format", "xml",
+                     "--out", str(tmp_path / "x.xml"))
+    assert code == 2
