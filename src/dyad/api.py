@@ -10,13 +10,13 @@ from typing import Any
 from ._version import __version__
 from .clean import Cleaned, clean
 from .config import Options
-from .errors import BadInput
+from .errors import BadInput, DyadError
 from .ingest import Rejected, decode, iter_inputs
-from .model import Analysis, RawDocument
+from .model import Analysis, Document, RawDocument
 from .pipeline import Pipeline
 from .store import Store, open_store
 
-__all__ = ["RunSummary", "clean_file", "run"]
+__all__ = ["RunSummary", "clean_file", "load_document", "run"]
 
 Progress = Callable[[int], None]
 
@@ -130,3 +130,26 @@ def clean_file(path: str | Path, *, options: Options | None = None) -> dict[str,
         result.update(id=item.id, source=item.source, encoding=encoding)
         return result
     raise BadInput("empty", f"{path}: no input found")
+
+
+def load_document(ref: str, *, db: str | Path = "dyad.duckdb", options: Options | None = None) -> Document:
+    """A stored document by id, or else a file decoded and cleaned on the fly (for ``explain``)."""
+    options = options or Options()
+    if Path(db).exists():
+        with open_store(db, read_only=True) as store:
+            rows = store.query("SELECT * FROM documents WHERE doc_id = ?", [ref])
+        if rows:
+            row = rows[0]
+            return Document(id=row["doc_id"], text=row["text"], content_hash=row["content_hash"],
+                            source=row["source"], kind=row["kind"], url=row["url"], title=row["title"],
+                            byline=row["byline"], outlet=row["outlet"], published=row["published"],
+                            published_precision=row["published_precision"],
+                            published_estimated=row["published_estimated"], language=row["language"],
+                            encoding=row["encoding"])
+    if not Path(ref).exists():
+        raise DyadError(f"{ref!r} is neither a document id in {db} nor a file")
+    for item in iter_inputs([ref], max_bytes=options.max_bytes):
+        if isinstance(item, Rejected):
+            raise BadInput(item.reason, f"{item.input}: {item.detail}")
+        return Pipeline.prepare_document(item, options)
+    raise BadInput("empty", f"{ref}: no input found")

@@ -11,15 +11,18 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from .api import clean_file
+from .api import clean_file, load_document
 from .api import run as run_paths
 from .config import load_options
 from .errors import DyadError
+from .explain import explain_document
 from .export import FORMATS, event_rows, export_events
 from .ingest import count_inputs
+from .pipeline import Pipeline
 from .report import render_report, summary
 from .store import open_store
 
@@ -175,6 +178,32 @@ def report(out: Annotated[Path, typer.Option("--out", help="HTML file to write."
     except DyadError as exc:
         raise _fail(exc) from exc
     console.print(f"wrote {path}")
+
+
+@app.command()
+def explain(doc: Annotated[str, typer.Argument(help="A stored document id, or a file to analyse.")],
+            db: DbOption = Path("dyad.duckdb"), config: ConfigOption = None,
+            only_events: Annotated[bool, typer.Option("--events", help="Only sentences with triggers.")] = False,
+            ) -> None:
+    """For one document: each sentence with its mentions, triggers, events and rejected candidates."""
+    try:
+        options = load_options(config)
+        document = load_document(doc, db=db, options=options)
+        reports = explain_document(Pipeline(options), document)
+    except DyadError as exc:
+        raise _fail(exc) from exc
+    console.print(f"[bold]{document.id}[/] published={document.published} ({document.published_precision})"
+                  f" language={document.language} title={document.title!r}")
+    for report in reports:
+        if only_events and not report.decisions:
+            continue
+        console.print(f"\n[bold cyan][{report.index}][/] {escape(report.text)}")
+        for line in report.mentions:
+            console.print(f"  [green]actor[/]  {escape(line)}")
+        for line in report.decisions:
+            console.print(f"  [yellow]rule[/]   {escape(line)}")
+        for line in report.events:
+            console.print(f"  [bold magenta]event[/]  {escape(line)}")
 
 
 def main() -> None:

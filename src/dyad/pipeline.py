@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from . import quantities as quantity_stage
 from . import timeline
@@ -68,9 +68,14 @@ class Pipeline:
 
     def prepare(self, raw: RawDocument) -> _Prepared:
         """Decode and clean: everything before the language model."""
-        text, encoding = decode(raw.data, max_bytes=self.options.max_bytes, kind=raw.kind)
+        return _Prepared(raw, self.prepare_document(raw, self.options))
+
+    @staticmethod
+    def prepare_document(raw: RawDocument, options: Options) -> Document:
+        """Decode and clean one raw input into a document (no language model needed)."""
+        text, encoding = decode(raw.data, max_bytes=options.max_bytes, kind=raw.kind)
         cleaned = clean(text, kind=raw.kind, url=raw.url, title=raw.title, published=raw.published)
-        return _Prepared(raw, _document(raw, cleaned, encoding))
+        return _document(raw, cleaned, encoding)
 
     def finish(self, document: Document, doc: Doc) -> Analysis:
         """Everything after the language model, for one parsed document."""
@@ -111,8 +116,9 @@ class Pipeline:
         events: list[Event] = []
         by_key: dict[tuple[str, str | None, str, str | None], Event] = {}
         threshold = self.options.confidence_threshold
+        triggers = {c.token.i for c in candidates}
         for cand in sorted(candidates, key=lambda c: (-c.confidence, c.start)):
-            date_value, precision, inferred = _event_date(doc, cand, dates, document)
+            date_value, precision, inferred = _event_date(doc, cand, dates, document, triggers)
             key = (cand.source.actor.code, cand.target.actor.code if cand.target else None, cand.trigger.type,
                    date_value)
             mention = EventMention(event_id="", doc_id=document.id, start=cand.start, end=cand.end,
@@ -178,22 +184,43 @@ def _day(published: str | None) -> date | None:
         return None
 
 
-def _event_date(doc: Doc, cand: Candidate, dates: list[timeline.DateExpression],
-                document: Document) -> tuple[str | None, DatePrecision, bool]:
+def _event_date(doc: Doc, cand: Candidate, dates: list[timeline.DateExpression], document: Document,
+                triggers: set[int]) -> tuple[str | None, DatePrecision, bool]:
     """The date expression attached to the trigger's clause, resolved; else the publication date
-    for asserted acts (marked inferred); else unknown."""
+    for asserted acts (marked inferred); else unknown.
+
+    A date belongs to the nearest trigger above it in the parse: "the brake on a statement about
+    a test carried out on April 28" dates the test, not the brake. An estimated publication date
+    is only a lower bound, so partial and relative expressions are not resolved against it.
+    """
     sent = cand.token.sent
     in_sentence = [d for d in dates if sent.start_char <= d.start and d.end <= sent.end_char]
     future = cand.modality == "planned"
+    base = None if document.published_estimated else document.published
     for scope in _scopes(cand):
         for expr in sorted(in_sentence, key=lambda d: abs(d.start - cand.token.idx)):
-            if scope.start_char <= expr.start and expr.end <= scope.end_char:
-                value, precision = timeline.resolve(expr, document.published, future=future)
-                if value:
-                    return value, precision, False
+            if not (scope.start_char <= expr.start and expr.end <= scope.end_char):
+                continue
+            if _owned_by_other_trigger(doc, expr, cand.token, triggers):
+                continue
+            value, precision = timeline.resolve(expr, base, future=future)
+            if value:
+                return value, precision, False
     if cand.modality == "asserted" and document.published and not document.published_estimated:
         return document.published, document.published_precision, True
     return None, "unknown", False
+
+
+def _owned_by_other_trigger(doc: Doc, expr: timeline.DateExpression, token: Token, triggers: set[int]) -> bool:
+    span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
+    if span is None:
+        return False
+    node = span.root
+    while node.i != token.i and node.head.i != node.i:
+        if node.i in triggers:
+            return True
+        node = node.head
+    return False
 
 
 def _scopes(cand: Candidate) -> Iterator[Span]:

@@ -182,6 +182,14 @@ def _antecedent(doc: Doc, token: Token, anchors: list[Mention], *, want_person: 
     prev_start = doc[token.sent.start - 1].sent.start_char if token.sent.start > 0 else sent_start
     candidates = [m for m in anchors if m.start < token.idx and m.start >= prev_start
                   and (m.actor.person is not None) == want_person and m.actor.kind != JOINT and m.actor.code]
+    clause_subjects = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i]
+    if token.dep_ == "poss" and token.head.dep_ not in ("nsubj", "nsubjpass"):
+        clause_subjects = [c for c in token.head.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i]
+    if clause_subjects:
+        subject = clause_subjects[0]
+        own = [m for m in candidates if m.start <= subject.idx < m.end]
+        # "Pyongyang said it …" → Pyongyang; "North Korea's fondness … has its roots" → not an actor
+        return own[0] if own else None
     if not candidates:
         return None
     subjects = [m for m in candidates if _is_subject(doc, m)]

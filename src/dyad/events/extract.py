@@ -25,6 +25,8 @@ DEFAULT_TARGET_PREPS = ("to", "with", "against", "on", "toward", "towards", "fro
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "appos", "npadvmod")
 RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
+# Types whose acts often have no addressee (tests, deployments, general threats, withdrawals).
+UNDIRECTED_TYPES = {"MOBILIZE", "THREATEN", "RETREAT", "PROTEST"}
 
 
 @dataclass(slots=True)
@@ -48,12 +50,18 @@ class Candidate:
 
 
 class EventExtractor:
-    """Callable: ``extractor(doc, mentions) -> list[Candidate]``."""
+    """Callable: ``extractor(doc, mentions) -> list[Candidate]``.
+
+    ``notes`` keeps, for the last document, why each trigger did or did not become an event
+    (``dyad explain`` shows them).
+    """
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
+        self.notes: list[tuple[int, str, str]] = []  # (token index, trigger label, what happened)
 
     def __call__(self, doc: Doc, mentions: list[Mention]) -> list[Candidate]:
+        self.notes = []
         index = _token_index(doc, mentions)
         found: list[Candidate] = []
         verb_objects: set[tuple[int, str]] = set()
@@ -61,22 +69,36 @@ class EventExtractor:
             trigger = self.lex.match(token)
             if trigger is None:
                 continue
-            if token.pos_ == "NOUN" and (token.head.i, trigger.type) in verb_objects:
-                continue  # "imposed sanctions": the verb already gave this event
+            if token.pos_ in ("NOUN", "PROPN") and (token.head.i, trigger.type) in verb_objects:
+                self._note(token, trigger, "skipped: the governing verb gave this event")
+                continue
             made = list(self._from_trigger(token, trigger, index))
             if made and token.pos_ in ("VERB", "AUX"):
                 verb_objects.add((token.i, trigger.type))
+            for candidate in made:
+                self._note(token, trigger, f"event {candidate.source.actor.code}->"
+                           f"{candidate.target.actor.code if candidate.target else '-'} {trigger.type} "
+                           f"{candidate.modality} conf={candidate.confidence} rule={candidate.rule}")
             found.extend(made)
         return found
 
-    # ------------------------------------------------------------------------------------
+    def _note(self, token: Token, trigger: Trigger, what: str) -> None:
+        self.notes.append((token.i, f"{trigger.label}/{trigger.type}", what))
+
     def _from_trigger(self, token: Token, trigger: Trigger, index: dict[int, Mention]) -> Iterator[Candidate]:
         is_verb = token.pos_ in ("VERB", "AUX")
-        sources, rule = (_verb_sources(token, index) if is_verb else _noun_sources(token, index))
+        event_type = self.lex.types.get(trigger.type)
+        conflict = event_type is not None and event_type.quad == "material_conflict"
+        own = index.get(token.i)
+        if own is not None:  # "the six-party talks" names a forum; it is not its own actor
+            index = {i: m for i, m in index.items() if m is not own}
+        sources, rule = _verb_sources(token, index) if is_verb else _noun_sources(token, index, conflict)
         if not sources:
+            self._note(token, trigger, "rejected: no actor as source")
             return
         preps = trigger.target_preps or DEFAULT_TARGET_PREPS
-        targets = _verb_targets(token, index, preps) if is_verb else _noun_targets(token, index, preps, sources)
+        targets = (_verb_targets(token, index, preps) if is_verb
+                   else _noun_targets(token, index, preps, sources, conflict))
         mutual_type = self.lex.types[trigger.type].mutual if trigger.type in self.lex.types else False
         modality = self._modality(token)
         for source in sources:
@@ -85,6 +107,7 @@ class EventExtractor:
                 if tgt is not None and tgt.actor.code == src.actor.code:
                     tgt = None
                 if src.actor.sector == "MED":
+                    self._note(token, trigger, f"rejected: source {src.text!r} is the media")
                     continue  # acts of the media are not events
                 start, end = _evidence(token, src, tgt)
                 yield Candidate(trigger=trigger, token=token, source=src, target=tgt, modality=modality,
@@ -138,61 +161,82 @@ def _token_index(doc: Doc, mentions: list[Mention]) -> dict[int, Mention]:
     return index
 
 
-def _phrase_actor(token: Token, index: dict[int, Mention], depth: int = 0) -> Mention | None:
-    """The actor a noun phrase names: the head itself, a possessor/modifier, or an 'of' phrase."""
+def _phrase_actors(token: Token, index: dict[int, Mention], depth: int = 0) -> list[Mention]:
+    """Actors a noun phrase names — the head itself, a possessor/modifier, or an 'of' phrase —
+    with the phrases coordinated at that level ("drills of South Korea and the United States")."""
     if token.i in index:
-        return index[token.i]
+        return _unique([index[token.i], *(index[c.i] for c in token.conjuncts if c.i in index)])
     if depth > 3:
-        return None
+        return []
     for child in token.children:
-        if child.dep_ in MODIFIER_DEPS:
-            found = index.get(child.i) or (_phrase_actor(child, index, depth + 1)
-                                           if child.dep_ in ("poss", "compound", "appos") else None)
-            if found is not None:
+        if child.dep_ in MODIFIER_DEPS and (child.i in index or child.dep_ in ("poss", "compound", "appos")):
+            found = _phrase_actors(child, index, depth + 1)
+            if found:
                 return found
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    found = _phrase_actor(pobj, index, depth + 1)
-                    if found is not None:
-                        return found
+                if pobj.dep_ == "pobj" and (found := _phrase_actors(pobj, index, depth + 1)):
+                    return found
     if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
-        return _phrase_actor(token.head.head, index, depth + 1)
-    return None
+        return _phrase_actors(token.head.head, index, depth + 1)
+    return []
 
 
 def _actors(token: Token, index: dict[int, Mention]) -> list[Mention]:
     """Actors of a phrase and of the phrases coordinated with it ("the EU and the US")."""
     found: list[Mention] = []
     for head in (token, *token.conjuncts):
-        mention = _phrase_actor(head, index)
-        if mention is not None and all(mention is not f for f in found):
-            found.append(mention)
-    return found
+        found.extend(_phrase_actors(head, index))
+    return _unique(found)
+
+
+def _unique(mentions: list[Mention]) -> list[Mention]:
+    seen: set[int] = set()
+    kept = []
+    for mention in mentions:
+        if id(mention) not in seen:
+            seen.add(id(mention))
+            kept.append(mention)
+    return kept
+
+
+def _pobjs(prep: Token) -> Iterator[Token]:
+    return (c for c in prep.children if c.dep_ == "pobj")
 
 
 def _verb_sources(verb: Token, index: dict[int, Mention]) -> tuple[list[Mention], str]:
+    """Subject or passive agent; climbing xcomp/conj/advcl chains (an object-control verb such as
+    "urged Russia to withdraw" gives its object as the subject of the complement)."""
     current, rule = verb, "verb:subject"
     for _ in range(4):
-        passive = any(c.dep_ == "nsubjpass" for c in current.children)
         for child in current.children:
             if child.dep_ == "agent":
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        return _actors(pobj, index), "verb:agent"
-        if not passive:
+                for pobj in _pobjs(child):
+                    return _actors(pobj, index), "verb:agent"
+        if not any(c.dep_ == "nsubjpass" for c in current.children):
             for child in current.children:
                 if child.dep_ in ("nsubj", "csubj"):
                     actors = _actors(child, index)
                     if not actors and child.lower_ in RELATIVE_PRONOUNS:
                         actors = _relative_antecedent(current, index)
                     return actors, rule
+        if current.dep_ == "xcomp":
+            objects = [c for c in current.head.children if c.dep_ in ("dobj", "dative") and c.i < current.i]
+            if objects and (actors := _actors(objects[0], index)):
+                return actors, "verb:object-control"
         if current.dep_ in ("xcomp", "conj", "advcl") and current.head is not current:
             current, rule = current.head, "verb:inherited-subject"
             continue
         if current.dep_ == "relcl":
             return _relative_antecedent(current, index), "verb:relative"
+        if current.dep_ == "acl" and current.tag_ != "VBN":
+            return _actors(current.head, index), "verb:participle"
+        if current.dep_ == "pcomp" and current.head.dep_ == "prep":
+            noun = current.head.head  # "the possibility of imposing": whoever holds the possibility
+            if noun.pos_ in ("NOUN", "PROPN"):
+                actors, _ = _noun_sources(noun, index, conflict=False)
+                return actors, "verb:gerund"
         break
     return [], rule
 
@@ -212,66 +256,88 @@ def _relative_antecedent(relcl: Token, index: dict[int, Mention]) -> list[Mentio
     return []
 
 
-def _verb_targets(verb: Token, index: dict[int, Mention], preps: tuple[str, ...]) -> list[Mention]:
-    for child in verb.children:
-        if child.dep_ in ("dobj", "dative", "nsubjpass", "attr", "oprd"):
-            actors = _actors(child, index)
-            if actors:
-                return actors
-    for holder in (verb, *[c for c in verb.children if c.dep_ in ("dobj", "prt", "advmod", "xcomp")]):
-        for child in holder.children:
-            if child.dep_ == "prep" and child.lower_ in preps:
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        actors = _actors(pobj, index)
-                        if actors:
-                            return actors
+def _prep_targets(holder: Token, index: dict[int, Mention], preps: tuple[str, ...]) -> list[Mention]:
+    for child in holder.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            for pobj in _pobjs(child):
+                if actors := _actors(pobj, index):
+                    return actors
     return []
 
 
-def _noun_sources(noun: Token, index: dict[int, Mention]) -> tuple[list[Mention], str]:
+def _verb_targets(verb: Token, index: dict[int, Mention], preps: tuple[str, ...]) -> list[Mention]:
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative", "nsubjpass", "attr", "oprd") and (actors := _actors(child, index)):
+            return actors
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and (actors := _actors(verb.head, index)):
+        return actors  # "Pyongyang, supported by Russia": the modified noun is the target
+    for holder in (verb, *[c for c in verb.children if c.dep_ in ("dobj", "prt", "advmod", "xcomp", "ccomp")]):
+        if actors := _prep_targets(holder, index, preps):
+            return actors
+    return []
+
+
+def _noun_sources(noun: Token, index: dict[int, Mention], conflict: bool) -> tuple[list[Mention], str]:
     for child in noun.children:
-        if child.dep_ == "poss":
-            actors = _actors(child, index)
-            if actors:
-                return actors, "noun:possessor"
+        if child.dep_ == "poss" and (actors := _actors(child, index)):
+            return actors, "noun:possessor"
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "by":
-            for pobj in child.children:
-                if pobj.dep_ == "pobj" and (actors := _actors(pobj, index)):
+            for pobj in _pobjs(child):
+                if actors := _actors(pobj, index):
                     return actors, "noun:by"
-    modifiers = [index[c.i] for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.i in index]
-    modifiers += [index[g.i] for c in noun.children if c.dep_ == "compound" for g in c.children if g.i in index]
-    unique = list({id(m): m for m in modifiers}.values())
-    if unique:
-        return unique[:1], "noun:modifier"
+    modifiers = _modifiers(noun, index, conflict)
+    if modifiers:
+        return modifiers[:1], "noun:modifier"
     for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in ("of", "between"):
-            for pobj in child.children:
-                if pobj.dep_ == "pobj" and (actors := _actors(pobj, index)):
-                    return actors[:1], f"noun:{child.lower_}"
+        if child.dep_ == "prep" and child.lower_ in ("between", "among"):
+            for pobj in _pobjs(child):
+                if actors := _actors(pobj, index):
+                    return actors[:1], "noun:between"
+    if not conflict:  # "visits of Russian dignitaries": 'of' names the actor, but not for "annexation of Crimea"
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in _pobjs(child):
+                    if actors := _actors(pobj, index):
+                        return actors[:1], "noun:of"
     head = noun.head
-    if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        head = head.head  # "is on a visit to Russia", "arrived for talks"
+    elif noun.dep_ not in ("dobj", "nsubjpass", "attr"):
+        return [], ""
+    if head.pos_ in ("VERB", "AUX"):
         actors, _ = _verb_sources(head, index)
         if actors:
             return actors, "noun:verb-subject"
     return [], ""
 
 
-def _noun_targets(noun: Token, index: dict[int, Mention], preps: tuple[str, ...],
-                  sources: list[Mention]) -> list[Mention]:
+def _modifiers(noun: Token, index: dict[int, Mention], conflict: bool) -> list[Mention]:
+    """State adjectives and name compounds before a noun ("Western sanctions", "North Korea-Russia
+    talks"). For conflict nouns a proper-name compound is where it happened ("the Ukraine war")."""
     found: list[Mention] = []
-    modifiers = [index[c.i] for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.i in index]
-    modifiers += [index[g.i] for c in noun.children if c.dep_ == "compound" for g in c.children if g.i in index]
     for child in noun.children:
-        if child.dep_ == "prep" and (child.lower_ in preps or child.lower_ == "of"):
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
+        if child.dep_ not in ("compound", "amod", "nmod") or child.i > noun.i:
+            continue
+        if conflict and child.dep_ == "compound" and child.pos_ == "PROPN":
+            continue
+        found.extend(index[t.i] for t in child.subtree if t.i in index)
+    return _unique(found)
+
+
+def _noun_targets(noun: Token, index: dict[int, Mention], preps: tuple[str, ...],
+                  sources: list[Mention], conflict: bool) -> list[Mention]:
+    found: list[Mention] = _modifiers(noun, index, conflict=False)
+    for holder in (noun, *[c for c in noun.children if c.dep_ in ("prep", "acl", "relcl")]):
+        for child in holder.children if holder is noun else [holder]:
+            if child.dep_ == "prep" and (child.lower_ in preps or child.lower_ == "of"):
+                for pobj in _pobjs(child):
                     found.extend(_actors(pobj, index))
-    for mention in modifiers + found:
-        if all(mention is not s for s in sources) and all(mention.actor.code != s.actor.code for s in sources):
-            return [mention]
-    return []
+                    for grand in pobj.children:  # "a visit by a Pyongyang official to Moscow"
+                        if grand.dep_ == "prep" and grand.lower_ in preps:
+                            found.extend(a for p in _pobjs(grand) for a in _actors(p, index))
+    codes = {s.actor.code for s in sources}
+    return [m for m in _unique(found) if m.actor.code not in codes][:1]
 
 
 def _pairs(source: Mention, targets: list[Mention], mutual_type: bool) -> list[tuple[Mention, Mention | None, bool]]:
@@ -294,16 +360,21 @@ def _with_code(mention: Mention, code: str) -> Mention:
 
 # -- modality helpers ---------------------------------------------------------------------
 def _governors(token: Token) -> list[Token]:
-    """The trigger and the words it depends on within its clause (xcomp/conj chains, noun heads)."""
+    """The trigger and the words governing its clause: for a noun, the verb or adjective it is an
+    argument of ("talks are possible", "refused the visit"); then xcomp/conj chains
+    ("plans to visit", "is expected to sign")."""
     chain = [token]
     current = token
-    for _ in range(4):
-        if current.dep_ in ("xcomp", "conj", "dobj", "nsubj", "nsubjpass", "pobj", "prep", "acomp", "ccomp") \
-                and current.head is not current:
+    if token.pos_ not in ("VERB", "AUX"):
+        if current.dep_ == "pobj" and current.head.dep_ == "prep":
+            current = current.head
+        if current.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "prep") and current.head is not current:
             current = current.head
             chain.append(current)
-            if current.dep_ == "ROOT":
-                break
+    for _ in range(3):
+        if current.dep_ in ("xcomp", "conj") and current.head is not current:
+            current = current.head
+            chain.append(current)
         else:
             break
     return chain
@@ -328,14 +399,13 @@ def _evidence(token: Token, source: Mention, target: Mention | None) -> tuple[in
 
 def _confidence(rule: str, source: Mention, target: Mention | None, trigger: Trigger, lex: Lexicon) -> float:
     score = {"verb:subject": 0.8, "verb:agent": 0.8, "noun:possessor": 0.75, "noun:by": 0.75,
-             "verb:inherited-subject": 0.7, "verb:relative": 0.65, "noun:modifier": 0.65, "noun:of": 0.6,
-             "noun:between": 0.7, "noun:verb-subject": 0.6}.get(rule, 0.5)
+             "verb:object-control": 0.7, "verb:inherited-subject": 0.7, "verb:relative": 0.65,
+             "verb:participle": 0.6, "verb:gerund": 0.6, "noun:modifier": 0.65, "noun:of": 0.6, "noun:between": 0.7,
+             "noun:verb-subject": 0.6}.get(rule, 0.5)
     if source.method.startswith("coref:pronoun"):
         score -= 0.1
-    if source.method == "kb:adjectives" or source.method == "kb:people":
-        score -= 0.1
-    if target is None and trigger.type not in ("MOBILIZE", "ASSAULT", "PROTEST", "THREATEN"):
-        score -= 0.15
+    if target is None and trigger.type not in UNDIRECTED_TYPES:
+        score -= 0.35  # a sanction or an agreement with nobody named is rarely usable
     if trigger.needs:
         score += 0.05
     return round(max(0.0, min(1.0, score)), 3)

@@ -54,7 +54,8 @@ class Lexicon:
 
     def match(self, token: Token) -> Trigger | None:
         """The most specific trigger whose lemma, part of speech and required dependents fit."""
-        pos = "VERB" if token.pos_ in ("VERB", "AUX") else token.pos_
+        # a title-cased noun inside a name ("the ASEAN-Russia Summit") is still the noun
+        pos = {"AUX": "VERB", "PROPN": "NOUN"}.get(token.pos_, token.pos_)
         candidates = self.triggers.get((token.lemma_.lower(), pos))
         if not candidates:
             return None
