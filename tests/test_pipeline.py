@@ -1,0 +1,81 @@
+"""The per-article pipeline and the whole run on the bundled example corpus."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from dyad import Pipeline, RawDocument, open_store, run
+from dyad.export import event_rows
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _doc(text: str, doc_id: str = "t1", published: str | None = "2014-05-20") -> RawDocument:
+    return RawDocument(id=doc_id, source=f"{doc_id}.txt", data=text.encode("utf-8"), published=published)
+
+
+def test_analysis_points_every_fact_at_its_evidence(pipeline: Pipeline) -> None:
+    text = ("Debt deal ratified\n\n"
+            "Russia wrote off $10 billion of North Korea's Soviet-era debt on Monday, officials in Moscow said. "
+            "The United States and Japan condemned North Korea's missile launch on Sunday.\n")
+    analysis = pipeline.analyze(_doc(text))
+    body = analysis.document.text
+    assert analysis.document.title == "Debt deal ratified"
+    for mention in analysis.mentions:
+        assert body[mention.start:mention.end] == mention.text
+    for quantity in analysis.quantities:
+        assert body[quantity.start:quantity.end] == quantity.text
+    for event in analysis.events:
+        assert body[event.start:event.end] == event.evidence
+        assert event.evidence.find(event.trigger) >= 0
+    found = {(e.source, e.target, e.type) for e in analysis.events if e.accepted}
+    assert ("RUS", "PRK", "AID") in found
+    assert {("USA", "PRK", "ACCUSE"), ("JPN", "PRK", "ACCUSE")} <= found  # coordination gives two events
+    aid = next(e for e in analysis.events if e.type == "AID")
+    assert [(q.value, q.unit) for q in aid.quantities] == [(10_000_000_000, "USD")]
+    assert aid.date == "2014-05-19"  # "on Monday" before a Tuesday publication date
+    json.dumps(analysis.to_dict())  # the whole analysis serialises
+
+
+def test_modality_and_unresolved_sources(pipeline: Pipeline) -> None:
+    text = ("Talks planned\n\n"
+            "China will host talks with South Korea next month. "
+            "Seoul refused to sign the agreement with Tokyo. "
+            "A local man who lives near the border criticised the plan.\n")
+    analysis = pipeline.analyze(_doc(text, "t2"))
+    by_type = {(e.source, e.type): e for e in analysis.events}
+    assert by_type[("CHN", "CONSULT")].modality == "planned"
+    assert by_type[("CHN", "CONSULT")].target == "KOR"
+    assert by_type[("KOR", "AGREE")].modality == "negated"
+    assert not [e for e in analysis.events if e.type == "ACCUSE"]  # no actor, no event
+
+
+def test_non_english_document_is_kept_without_events(pipeline: Pipeline) -> None:
+    text = "Москва и Пхеньян подписали договор о всеобъемлющем стратегическом партнёрстве в июне."
+    analysis = pipeline.analyze(_doc(text, "ru1"))
+    assert analysis.document.language == "ru"
+    assert analysis.events == []
+
+
+@pytest.mark.slow
+def test_example_corpus_end_to_end(pipeline: Pipeline) -> None:
+    with open_store(":memory:") as store:
+        summary = run([ROOT / "examples" / "corpus"], db=store, pipeline=pipeline)
+        assert summary.quarantined == []
+        assert summary.new == store.count("documents") >= 40
+        rows = event_rows(store)
+        texts = {r["doc_id"]: r["text"] for r in store.query("SELECT doc_id, text FROM documents")}
+        again = run([ROOT / "examples" / "corpus"], db=store, pipeline=pipeline)
+        assert (again.new, again.skipped) == (0, summary.new)
+    for row in rows:
+        assert texts[row["doc"]][row["start"]:row["end"]] == row["evidence"]
+    treaty = [r for r in rows if r["doc"] == "001_treaty-1961" and r["type"] == "AGREE"]
+    assert any({r["source"], r["target"]} == {"RUS", "PRK"} and (r["date"] or "").startswith("1961")
+               for r in treaty)
+    write_off = [r for r in rows if r["doc"] == "009_debt-writeoff-2012" and r["type"] == "AID"]
+    assert any(r["source"] == "RUS" and r["target"] == "PRK"
+               and {(q["value"], q["unit"]) for q in r["quantities"]} >= {(90, "percent"), (11e9, "USD")}
+               for r in write_off)
