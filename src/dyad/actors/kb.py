@@ -77,6 +77,16 @@ class KnowledgeBase:
     offices: dict[str, str] = field(default_factory=dict)  # lowercase title phrase -> sector
     state_names: dict[str, str] = field(default_factory=dict)  # code -> display name
     organisations: dict[str, dict[str, Any]] = field(default_factory=dict)
+    surnames: dict[str, Person] = field(default_factory=dict)  # unique bare surnames -> person
+    family_name_first: set[str] = field(default_factory=set)  # states where "Kim Jong Un" → "Kim"
+
+    def short_names(self, person: Person) -> set[str]:
+        """The bare names a person goes by later in an article that named them in full."""
+        words = person.name.split()
+        names = {words[-1]}
+        if person.roles and person.roles[-1].state in self.family_name_first:
+            names.add(words[0])
+        return names
 
     def name_of(self, code: str) -> str:
         if code in self.state_names:
@@ -143,4 +153,25 @@ def load_kb() -> KnowledgeBase:
         for alias in [person.name, *person.aliases]:
             kb.people.setdefault(alias, person)
     kb.offices = {str(k).lower(): str(v) for k, v in (_data("offices.yaml") or {}).items()}
+    naming = _data("naming.yaml") or {}
+    kb.family_name_first = {str(c) for c in naming.get("family_name_first") or []}
+    kb.surnames = _unique_surnames(kb, int(naming.get("min_unique_surname_length") or 4))
     return kb
+
+
+def _unique_surnames(kb: KnowledgeBase, min_length: int) -> dict[str, Person]:
+    """Surnames borne by exactly one person in the knowledge base and by no state or organisation."""
+    holders: dict[str, set[str]] = {}
+    people = {id(p): p for p in kb.people.values()}
+    for person in people.values():
+        surname = person.name.split()[-1]
+        holders.setdefault(surname, set()).add(person.name)
+    unique: dict[str, Person] = {}
+    for person in people.values():
+        surname = person.name.split()[-1]
+        first_state = person.roles[0].state if person.roles else ""
+        if (len(surname) >= min_length and len(holders[surname]) == 1 and surname not in kb.aliases
+                and surname not in kb.ambiguous and first_state not in kb.family_name_first
+                and len(person.name.split()) > 1):
+            unique[surname] = person
+    return unique

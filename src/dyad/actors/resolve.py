@@ -48,7 +48,7 @@ class ActorResolver:
         self.kb = kb
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.labels: dict[str, str] = {}
-        phrases = set(kb.aliases) | set(kb.people) | set(kb.ambiguous) | set(PLURAL_REFERENCES)
+        phrases = set(kb.aliases) | set(kb.people) | set(kb.ambiguous) | set(PLURAL_REFERENCES) | set(kb.surnames)
         patterns = []
         for phrase in sorted(phrases):
             for variant in {phrase, phrase[:1].upper() + phrase[1:]}:
@@ -70,6 +70,10 @@ class ActorResolver:
                 plural.append(span)
             elif phrase in self.kb.people:
                 mentions.append(self._person(doc_id, span, self.kb.people[phrase], day, people))
+            elif phrase in self.kb.surnames and span[0].pos_ == "PROPN":
+                mention = self._person(doc_id, span, self.kb.surnames[phrase], day, people)
+                mention.method = "kb:surname"
+                mentions.append(mention)
             elif phrase in self.kb.aliases:
                 mentions.append(self._alias(doc_id, span, self.kb.aliases[phrase], people))
             elif phrase in self.kb.ambiguous:
@@ -89,7 +93,8 @@ class ActorResolver:
         in_org = role is not None and role.state in self.kb.organisations
         actor = Actor(code=role.state if role else "", kind="organisation" if in_org else "state",
                       sector=role.sector if role else None, person=person.name, role=role.title if role else None)
-        people.append(_Known(actor, person.name.split()[-1], {w for w in (role.title if role else "").lower().split()}))
+        titles = set((role.title if role else "").lower().split())
+        people.extend(_Known(actor, short, titles) for short in self.kb.short_names(person))
         return _mention(doc_id, span, actor, "kb:person")
 
     def _alias(self, doc_id: str, span: Span, alias: Alias, people: list[_Known]) -> Mention:

@@ -101,18 +101,16 @@ class EventExtractor:
                    else _noun_targets(token, index, preps, sources, conflict))
         mutual_type = self.lex.types[trigger.type].mutual if trigger.type in self.lex.types else False
         modality = self._modality(token)
-        for source in sources:
-            pairs = _pairs(source, targets, mutual_type)
-            for src, tgt, mutual in pairs:
-                if tgt is not None and tgt.actor.code == src.actor.code:
-                    tgt = None
-                if src.actor.sector == "MED":
-                    self._note(token, trigger, f"rejected: source {src.text!r} is the media")
-                    continue  # acts of the media are not events
-                start, end = _evidence(token, src, tgt)
-                yield Candidate(trigger=trigger, token=token, source=src, target=tgt, modality=modality,
-                                mutual=mutual, start=start, end=end,
-                                confidence=_confidence(rule, src, tgt, trigger, self.lex), rule=rule)
+        for src, tgt, mutual in _pairs(sources, targets, mutual_type):
+            if tgt is not None and tgt.actor.code == src.actor.code:
+                tgt = None
+            if src.actor.sector == "MED":
+                self._note(token, trigger, f"rejected: source {src.text!r} is the media")
+                continue  # acts of the media are not events
+            start, end = _evidence(token, src, tgt)
+            yield Candidate(trigger=trigger, token=token, source=src, target=tgt, modality=modality,
+                            mutual=mutual, start=start, end=end,
+                            confidence=_confidence(rule, src, tgt, trigger, self.lex), rule=rule)
 
     def _modality(self, token: Token) -> Modality:
         """From auxiliaries, negation, conditionals, governing words and modifiers (modality.yaml)."""
@@ -258,7 +256,8 @@ def _relative_antecedent(relcl: Token, index: dict[int, Mention]) -> list[Mentio
 
 def _prep_targets(holder: Token, index: dict[int, Mention], preps: tuple[str, ...]) -> list[Mention]:
     for child in holder.children:
-        if child.dep_ == "prep" and child.lower_ in preps:
+        # spaCy labels "to" in "sent troops to Russia" as dative: a preposition all the same
+        if child.dep_ in ("prep", "dative") and child.pos_ == "ADP" and child.lower_ in preps:
             for pobj in _pobjs(child):
                 if actors := _actors(pobj, index):
                     return actors
@@ -267,7 +266,8 @@ def _prep_targets(holder: Token, index: dict[int, Mention], preps: tuple[str, ..
 
 def _verb_targets(verb: Token, index: dict[int, Mention], preps: tuple[str, ...]) -> list[Mention]:
     for child in verb.children:
-        if child.dep_ in ("dobj", "dative", "nsubjpass", "attr", "oprd") and (actors := _actors(child, index)):
+        if child.dep_ in ("dobj", "dative", "nsubjpass", "attr", "oprd") and child.pos_ != "ADP" \
+                and (actors := _actors(child, index)):
             return actors
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and (actors := _actors(verb.head, index)):
         return actors  # "Pyongyang, supported by Russia": the modified noun is the target
@@ -340,15 +340,24 @@ def _noun_targets(noun: Token, index: dict[int, Mention], preps: tuple[str, ...]
     return [m for m in _unique(found) if m.actor.code not in codes][:1]
 
 
-def _pairs(source: Mention, targets: list[Mention], mutual_type: bool) -> list[tuple[Mention, Mention | None, bool]]:
-    """Expand joint actors ("the two countries") into a mutual pair; else one event per target."""
-    if source.actor.kind == JOINT:
-        a, b = source.actor.code.split("|")
-        src = _with_code(source, a)
-        return [(src, _with_code(source, b), True)]
+def _pairs(sources: list[Mention], targets: list[Mention], mutual_type: bool
+           ) -> list[tuple[Mention, Mention | None, bool]]:
+    """Source × target pairs. Joint actors ("the two countries") stand for both their members;
+    coordinated subjects of a mutual act with no object ("Putin and Kim met") pair up."""
+    expanded: list[Mention] = []
+    joint = False
+    for source in sources:
+        if source.actor.kind == JOINT:
+            joint = True
+            expanded.extend(_with_code(source, code) for code in source.actor.code.split("|"))
+        else:
+            expanded.append(source)
     if not targets:
-        return [(source, None, False)]
-    return [(source, t, mutual_type) for t in targets]
+        if (joint or mutual_type) and len({m.actor.code for m in expanded}) >= 2:
+            first = expanded[0]
+            return [(first, other, True) for other in expanded[1:] if other.actor.code != first.actor.code]
+        return [(source, None, False) for source in expanded]
+    return [(source, target, mutual_type) for source in expanded for target in targets]
 
 
 def _with_code(mention: Mention, code: str) -> Mention:
