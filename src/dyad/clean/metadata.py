@@ -116,6 +116,10 @@ def parse_hint_date(value: str) -> tuple[str | None, DatePrecision]:
     return None, "unknown"
 
 
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+             "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"}
+
+
 @dataclass(frozen=True, slots=True)
 class DateLine:
     date: DateFound | None
@@ -156,7 +160,11 @@ def date_line(line: Line) -> DateLine | None:
     else:
         head = text[: found.start].strip(" ,:-–|")
         head_words = [w.lower() for w in WORD_RE.findall(head)]
-        if any(w not in vocab.date_cues and w not in vocab.byline_cues for w in head_words):
+        place = head.replace(",", " ").replace(".", " ").split()
+        if place and all(w.isupper() for w in place):
+            head_words = []  # a dateline's place: "SINGAPORE, June 12, 2018 (Eurasia Wire)"
+        if any(w not in vocab.date_cues and w not in vocab.byline_cues and w not in _WEEKDAYS
+               for w in head_words):
             return None
         rest = text[found.end :]
         for segment in _SEPARATORS_RE.split(rest):

@@ -145,7 +145,11 @@ def filter_lines(text: str, *, mode: str = "text", title: str | None = None) -> 
     result = Filtered(title=title)
     lines = _split(text)
     for line in lines:
-        line.reason = strong_reason(line)
+        found = date_line(line)
+        if found and found.date and found.date.iso and not found.date.text.isdigit():
+            line.reason = None  # a bare date line ("19.02.2017") is metadata, not navigation
+        else:
+            line.reason = strong_reason(line)
         if line.reason == "copyright/footer" and result.outlet is None:
             result.outlet = copyright_outlet(line.text)
     for line in lines:

@@ -20,13 +20,11 @@ from .lexicon import Lexicon, Trigger
 
 __all__ = ["Candidate", "EventExtractor"]
 
-DEFAULT_TARGET_PREPS = ("to", "with", "against", "on", "toward", "towards", "from", "at", "for", "into",
-                        "over", "upon", "between")
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "appos", "npadvmod")
 RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
-# Types whose acts often have no addressee (tests, deployments, general threats, withdrawals).
-UNDIRECTED_TYPES = {"MOBILIZE", "THREATEN", "RETREAT", "PROTEST"}
+# "announced the possibility of imposing …": verbs that lend their subject through such a noun
+LIGHT_FOR_GERUNDS = frozenset({"announce", "raise", "discuss", "consider", "threaten", "warn", "signal"})
 
 
 @dataclass(slots=True)
@@ -43,6 +41,7 @@ class Candidate:
     end: int
     confidence: float
     rule: str
+    future: bool = False
 
     @property
     def sentence(self) -> int:
@@ -92,15 +91,21 @@ class EventExtractor:
         own = index.get(token.i)
         if own is not None:  # "the six-party talks" names a forum; it is not its own actor
             index = {i: m for i, m in index.items() if m is not own}
-        sources, rule = _verb_sources(token, index) if is_verb else _noun_sources(token, index, conflict)
+        sources, rule = (_verb_sources(token, index) if is_verb
+                         else _noun_sources(token, index, conflict, self.lex.light_verbs))
         if not sources:
             self._note(token, trigger, "rejected: no actor as source")
             return
-        preps = trigger.target_preps or DEFAULT_TARGET_PREPS
-        targets = (_verb_targets(token, index, preps) if is_verb
+        preps = trigger.target_preps or self.lex.target_prepositions
+        verbal = event_type is not None and event_type.quad.startswith("verbal")
+        targets = (_verb_targets(token, index, preps, verbal) if is_verb
                    else _noun_targets(token, index, preps, sources, conflict))
+        if not targets and not is_verb and rule == "noun:verb-subject":
+            targets = _verb_targets(_governing_verb(token), index, preps, verbal)
+            targets = [t for t in targets if t.actor.code not in {s.actor.code for s in sources}]
         mutual_type = self.lex.types[trigger.type].mutual if trigger.type in self.lex.types else False
         modality = self._modality(token)
+        future = modality in ("planned", "proposed") or _future_tense(token, self.lex.cues("planned", "aux"))
         for src, tgt, mutual in _pairs(sources, targets, mutual_type):
             if tgt is not None and tgt.actor.code == src.actor.code:
                 tgt = None
@@ -110,7 +115,7 @@ class EventExtractor:
             start, end = _evidence(token, src, tgt)
             yield Candidate(trigger=trigger, token=token, source=src, target=tgt, modality=modality,
                             mutual=mutual, start=start, end=end,
-                            confidence=_confidence(rule, src, tgt, trigger, self.lex), rule=rule)
+                            confidence=_confidence(rule, src, tgt, trigger, self.lex), rule=rule, future=future)
 
     def _modality(self, token: Token) -> Modality:
         """From auxiliaries, negation, conditionals, governing words and modifiers (modality.yaml)."""
@@ -167,7 +172,7 @@ def _phrase_actors(token: Token, index: dict[int, Mention], depth: int = 0) -> l
     if depth > 3:
         return []
     for child in token.children:
-        if child.dep_ in MODIFIER_DEPS and (child.i in index or child.dep_ in ("poss", "compound", "appos")):
+        if child.dep_ in MODIFIER_DEPS and (child.i in index or child.dep_ in ("poss", "compound", "appos", "amod")):
             found = _phrase_actors(child, index, depth + 1)
             if found:
                 return found
@@ -233,7 +238,7 @@ def _verb_sources(verb: Token, index: dict[int, Mention]) -> tuple[list[Mention]
         if current.dep_ == "pcomp" and current.head.dep_ == "prep":
             noun = current.head.head  # "the possibility of imposing": whoever holds the possibility
             if noun.pos_ in ("NOUN", "PROPN"):
-                actors, _ = _noun_sources(noun, index, conflict=False)
+                actors, _ = _noun_sources(noun, index, conflict=False, light_verbs=LIGHT_FOR_GERUNDS)
                 return actors, "verb:gerund"
         break
     return [], rule
@@ -264,7 +269,8 @@ def _prep_targets(holder: Token, index: dict[int, Mention], preps: tuple[str, ..
     return []
 
 
-def _verb_targets(verb: Token, index: dict[int, Mention], preps: tuple[str, ...]) -> list[Mention]:
+def _verb_targets(verb: Token, index: dict[int, Mention], preps: tuple[str, ...], verbal: bool = False
+                  ) -> list[Mention]:
     for child in verb.children:
         if child.dep_ in ("dobj", "dative", "nsubjpass", "attr", "oprd") and child.pos_ != "ADP" \
                 and (actors := _actors(child, index)):
@@ -274,10 +280,22 @@ def _verb_targets(verb: Token, index: dict[int, Mention], preps: tuple[str, ...]
     for holder in (verb, *[c for c in verb.children if c.dep_ in ("dobj", "prt", "advmod", "xcomp", "ccomp")]):
         if actors := _prep_targets(holder, index, preps):
             return actors
+    if verbal:  # "warned that Iran's steps would …", "accused Moscow of …": whom the words are about
+        for child in verb.children:
+            if child.dep_ == "ccomp":
+                for subject in child.children:
+                    if subject.dep_ in ("nsubj", "nsubjpass") and (actors := _actors(subject, index)):
+                        return actors
     return []
 
 
-def _noun_sources(noun: Token, index: dict[int, Mention], conflict: bool) -> tuple[list[Mention], str]:
+def _governing_verb(noun: Token) -> Token:
+    head = noun.head
+    return head.head if noun.dep_ == "pobj" and head.dep_ == "prep" else head
+
+
+def _noun_sources(noun: Token, index: dict[int, Mention], conflict: bool,
+                  light_verbs: frozenset[str] = frozenset()) -> tuple[list[Mention], str]:
     for child in noun.children:
         if child.dep_ == "poss" and (actors := _actors(child, index)):
             return actors, "noun:possessor"
@@ -305,7 +323,7 @@ def _noun_sources(noun: Token, index: dict[int, Mention], conflict: bool) -> tup
         head = head.head  # "is on a visit to Russia", "arrived for talks"
     elif noun.dep_ not in ("dobj", "nsubjpass", "attr"):
         return [], ""
-    if head.pos_ in ("VERB", "AUX"):
+    if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in light_verbs:
         actors, _ = _verb_sources(head, index)
         if actors:
             return actors, "noun:verb-subject"
@@ -389,6 +407,12 @@ def _governors(token: Token) -> list[Token]:
     return chain
 
 
+def _future_tense(token: Token, future_aux: list[str]) -> bool:
+    """'will not travel', 'is to sign': the clause speaks of the future whatever its modality."""
+    return any(c.dep_ in ("aux", "auxpass") and (c.lemma_.lower() in future_aux or c.lower_ in future_aux)
+               for t in _governors(token) for c in t.children)
+
+
 def _ancestors_in_sentence(token: Token) -> list[Token]:
     return [token, *token.ancestors]
 
@@ -413,7 +437,7 @@ def _confidence(rule: str, source: Mention, target: Mention | None, trigger: Tri
              "noun:verb-subject": 0.6}.get(rule, 0.5)
     if source.method.startswith("coref:pronoun"):
         score -= 0.1
-    if target is None and trigger.type not in UNDIRECTED_TYPES:
+    if target is None and trigger.type not in lex.undirected_types:
         score -= 0.35  # a sanction or an agreement with nobody named is rarely usable
     if trigger.needs:
         score += 0.05

@@ -51,6 +51,9 @@ class Lexicon:
     cameo: dict[str, tuple[str, float | None]] = field(default_factory=dict)  # code -> (name, intensity)
     triggers: dict[tuple[str, str], list[Trigger]] = field(default_factory=dict)
     modality: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    target_prepositions: tuple[str, ...] = ()
+    light_verbs: frozenset[str] = frozenset()
+    undirected_types: frozenset[str] = frozenset()
 
     def match(self, token: Token) -> Trigger | None:
         """The most specific trigger whose lemma, part of speech and required dependents fit."""
@@ -119,4 +122,8 @@ def load_lexicon() -> Lexicon:
         entries.sort(key=lambda t: -len(t.needs))
     lex.modality = {k: {kk: [str(x) for x in vv or []] for kk, vv in (v or {}).items()}
                     for k, v in (yaml.safe_load(_read("modality.yaml")) or {}).items()}
+    arguments = yaml.safe_load(_read("arguments.yaml")) or {}
+    lex.target_prepositions = tuple(str(p) for p in arguments.get("target_prepositions") or ())
+    lex.light_verbs = frozenset(str(v) for v in arguments.get("light_verbs") or ())
+    lex.undirected_types = frozenset(str(t) for t in arguments.get("undirected_types") or ())
     return lex
