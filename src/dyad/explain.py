@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .events import Extraction
 from .model import Document
 from .pipeline import Pipeline
 
@@ -22,14 +23,15 @@ class SentenceReport:
 def explain_document(pipeline: Pipeline, document: Document) -> list[SentenceReport]:
     """Re-run the language stages on a stored (or freshly cleaned) document and report each decision."""
     doc = pipeline.nlp(document.text)
-    analysis = pipeline.finish(document, doc)
+    trace = Extraction()
+    analysis = pipeline.finish(document, doc, trace)
     reports = [SentenceReport(index=i, text=s.text) for i, s in enumerate(doc.sents)]
     for mention in analysis.mentions:
         actor = mention.actor
         extra = ", ".join(x for x in (actor.sector, actor.person, actor.role) if x)
         reports[mention.sentence].mentions.append(
             f"{mention.text!r} → {actor.code}{f' [{extra}]' if extra else ''} ({mention.method})")
-    for token_index, label, what in pipeline.extractor.notes:
+    for token_index, label, what in trace.notes:
         token = doc[token_index]
         sentence = next(i for i, s in enumerate(doc.sents) if s.start <= token_index < s.end)
         reports[sentence].decisions.append(f"{token.text!r} {label}: {what}")

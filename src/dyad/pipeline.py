@@ -19,7 +19,7 @@ from .actors import ActorResolver, KnowledgeBase, load_kb
 from .clean import Cleaned, clean
 from .config import Options
 from .errors import BadInput
-from .events import Candidate, EventExtractor, Lexicon, load_lexicon
+from .events import Candidate, EventExtractor, Extraction, Lexicon, load_lexicon
 from .ingest import Rejected, decode
 from .model import Analysis, DatePrecision, Document, Event, EventMention, Quantity, RawDocument, Sentence
 from .nlp import load_language_model
@@ -77,16 +77,20 @@ class Pipeline:
         cleaned = clean(text, kind=raw.kind, url=raw.url, title=raw.title, published=raw.published)
         return _document(raw, cleaned, encoding)
 
-    def finish(self, document: Document, doc: Doc) -> Analysis:
-        """Everything after the language model, for one parsed document."""
+    def finish(self, document: Document, doc: Doc, trace: Extraction | None = None) -> Analysis:
+        """Everything after the language model, for one parsed document. ``trace``, when given,
+        receives the extractor's decisions (for ``dyad explain``)."""
         day = _day(document.published)
         sentences = [Sentence(doc_id=document.id, index=i, start=s.start_char, end=s.end_char)
                      for i, s in enumerate(doc.sents)]
         mentions = self.resolver(doc, document.id, day)
-        candidates = self.extractor(doc, mentions)
+        extraction = self.extractor(doc, mentions)
+        if trace is not None:
+            trace.notes.extend(extraction.notes)
+        candidates = extraction.candidates
         amounts = quantity_stage.find_quantities(document.text, document.id)
         dates = timeline.find_dates(document.text)
-        events = self._events(document, doc, candidates, dates, amounts)
+        events = self._events(document, doc, extraction, dates, amounts)
         return Analysis(document=document, sentences=sentences, mentions=mentions, events=events,
                         quantities=amounts)
 
@@ -111,12 +115,13 @@ class Pipeline:
             else:
                 yield Analysis(document=item.document)
 
-    def _events(self, document: Document, doc: Doc, candidates: list[Candidate],
+    def _events(self, document: Document, doc: Doc, extraction: Extraction,
                 dates: list[timeline.DateExpression], amounts: list[Quantity]) -> list[Event]:
+        candidates = extraction.candidates
         events: list[Event] = []
         by_key: dict[tuple[str, str | None, str, str | None], Event] = {}
         threshold = self.options.confidence_threshold
-        triggers = {c.token.i for c in candidates}
+        triggers = extraction.trigger_tokens
         for cand in sorted(candidates, key=lambda c: (-c.confidence, c.start)):
             date_value, precision, inferred = _event_date(doc, cand, dates, document, triggers)
             key = (cand.source.actor.code, cand.target.actor.code if cand.target else None, cand.trigger.type,

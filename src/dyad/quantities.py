@@ -349,6 +349,13 @@ def _frequency_words(text: str, g: _Grammar, taken: list[tuple[int, int]]) -> li
     return out
 
 
+def _referring(text: str, start: int, value: float | None, g: _Grammar) -> bool:
+    """"the two countries", "the three leaders": a definite small number names a group already
+    mentioned; it is not an amount."""
+    before = text[max(0, start - 5):start].lower()
+    return value is not None and value <= 3 and before.endswith(("the ", "these ", "those "))
+
+
 def find_quantities(text: str, doc_id: str) -> list[Quantity]:
     """Every amount in the text: money, mass, distance, percentages, counts, durations; normalised."""
     g = _grammar()
@@ -363,7 +370,7 @@ def find_quantities(text: str, doc_id: str) -> list[Quantity]:
     result: list[Quantity] = []
     last_end = -1
     for r in kept:
-        if r.start < last_end or r.unit is None:
+        if r.start < last_end or r.unit is None or _referring(text, r.start, r.value, g):
             continue
         last_end = r.end
         result.append(Quantity(doc_id=doc_id, start=r.start, end=r.end, text=text[r.start:r.end],

@@ -54,10 +54,10 @@ class Person:
         if not self.roles:
             return None
         if day is None:
-            return self.roles[-1]
-        for role in self.roles:
-            if role.holds_on(day):
-                return role
+            return max(self.roles, key=lambda r: r.start or date.min)
+        held = [role for role in self.roles if role.holds_on(day)]
+        if held:  # several posts at once: the political one, then the most recent appointment
+            return max(held, key=lambda r: (r.sector == "GOV", r.start or date.min))
 
         def distance(role: Role) -> int:
             if role.end is not None and role.end < day:
@@ -84,7 +84,7 @@ class KnowledgeBase:
         """The bare names a person goes by later in an article that named them in full."""
         words = person.name.split()
         names = {words[-1]}
-        if person.roles and person.roles[-1].state in self.family_name_first:
+        if person.roles and person.roles[0].state in self.family_name_first:
             names.add(words[0])
         return names
 
@@ -145,10 +145,8 @@ def load_kb() -> KnowledgeBase:
             if alias:
                 _add(kb, str(alias), Alias(code, "organisation", "organisation"))
     for raw in _data("people.yaml") or []:
-        roles = sorted(
-            (Role(str(r["state"]), str(r.get("sector") or "GOV"), str(r.get("title") or ""),
-                  _to_date(r.get("start")), _to_date(r.get("end"))) for r in raw.get("roles") or []),
-            key=lambda r: r.start or date.min)
+        roles = [Role(str(r["state"]), str(r.get("sector") or "GOV"), str(r.get("title") or ""),
+                      _to_date(r.get("start")), _to_date(r.get("end"))) for r in raw.get("roles") or []]
         person = Person(str(raw["name"]), [str(a) for a in raw.get("aliases") or []], roles)
         for alias in [person.name, *person.aliases]:
             kb.people.setdefault(alias, person)

@@ -1,6 +1,6 @@
 """Events: the lexicon (data files) and extraction from the dependency parse."""
 
-from .extract import Candidate, EventExtractor
+from .extract import Candidate, EventExtractor, Extraction
 from .lexicon import Lexicon, Trigger, load_lexicon
 
-__all__ = ["Candidate", "EventExtractor", "Lexicon", "Trigger", "load_lexicon"]
+__all__ = ["Candidate", "EventExtractor", "Extraction", "Lexicon", "Trigger", "load_lexicon"]

@@ -9,7 +9,7 @@ Coordinated actors give one event each; mutual acts between two named sides are 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
@@ -18,7 +18,7 @@ from ..model import Mention, Modality
 from ..sentences import sentence_index
 from .lexicon import Lexicon, Trigger
 
-__all__ = ["Candidate", "EventExtractor"]
+__all__ = ["Candidate", "EventExtractor", "Extraction"]
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "appos", "npadvmod")
@@ -48,43 +48,48 @@ class Candidate:
         return sentence_index(self.token.doc, self.token)
 
 
-class EventExtractor:
-    """Callable: ``extractor(doc, mentions) -> list[Candidate]``.
+@dataclass(slots=True)
+class Extraction:
+    """What the extractor found in one document, and why (``dyad explain`` shows ``notes``)."""
 
-    ``notes`` keeps, for the last document, why each trigger did or did not become an event
-    (``dyad explain`` shows them).
-    """
+    candidates: list[Candidate] = field(default_factory=list)
+    trigger_tokens: set[int] = field(default_factory=set)  # every token the lexicon matched
+    notes: list[tuple[int, str, str]] = field(default_factory=list)  # (token index, trigger, decision)
+
+    def note(self, token: Token, trigger: Trigger, what: str) -> None:
+        self.notes.append((token.i, f"{trigger.label}/{trigger.type}", what))
+
+
+class EventExtractor:
+    """Callable: ``extractor(doc, mentions) -> Extraction``. Stateless between documents."""
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
-        self.notes: list[tuple[int, str, str]] = []  # (token index, trigger label, what happened)
 
-    def __call__(self, doc: Doc, mentions: list[Mention]) -> list[Candidate]:
-        self.notes = []
+    def __call__(self, doc: Doc, mentions: list[Mention]) -> Extraction:
+        result = Extraction()
         index = _token_index(doc, mentions)
-        found: list[Candidate] = []
         verb_objects: set[tuple[int, str]] = set()
         for token in doc:
             trigger = self.lex.match(token)
             if trigger is None:
                 continue
+            result.trigger_tokens.add(token.i)
             if token.pos_ in ("NOUN", "PROPN") and (token.head.i, trigger.type) in verb_objects:
-                self._note(token, trigger, "skipped: the governing verb gave this event")
+                result.note(token, trigger, "skipped: the governing verb gave this event")
                 continue
-            made = list(self._from_trigger(token, trigger, index))
+            made = list(self._from_trigger(token, trigger, index, result))
             if made and token.pos_ in ("VERB", "AUX"):
                 verb_objects.add((token.i, trigger.type))
             for candidate in made:
-                self._note(token, trigger, f"event {candidate.source.actor.code}->"
-                           f"{candidate.target.actor.code if candidate.target else '-'} {trigger.type} "
-                           f"{candidate.modality} conf={candidate.confidence} rule={candidate.rule}")
-            found.extend(made)
-        return found
+                result.note(token, trigger, f"event {candidate.source.actor.code}->"
+                            f"{candidate.target.actor.code if candidate.target else '-'} {trigger.type} "
+                            f"{candidate.modality} conf={candidate.confidence} rule={candidate.rule}")
+            result.candidates.extend(made)
+        return result
 
-    def _note(self, token: Token, trigger: Trigger, what: str) -> None:
-        self.notes.append((token.i, f"{trigger.label}/{trigger.type}", what))
-
-    def _from_trigger(self, token: Token, trigger: Trigger, index: dict[int, Mention]) -> Iterator[Candidate]:
+    def _from_trigger(self, token: Token, trigger: Trigger, index: dict[int, Mention],
+                      result: Extraction) -> Iterator[Candidate]:
         is_verb = token.pos_ in ("VERB", "AUX")
         event_type = self.lex.types.get(trigger.type)
         conflict = event_type is not None and event_type.quad == "material_conflict"
@@ -94,7 +99,7 @@ class EventExtractor:
         sources, rule = (_verb_sources(token, index) if is_verb
                          else _noun_sources(token, index, conflict, self.lex.light_verbs))
         if not sources:
-            self._note(token, trigger, "rejected: no actor as source")
+            result.note(token, trigger, "rejected: no actor as source")
             return
         preps = trigger.target_preps or self.lex.target_prepositions
         verbal = event_type is not None and event_type.quad.startswith("verbal")
@@ -110,7 +115,7 @@ class EventExtractor:
             if tgt is not None and tgt.actor.code == src.actor.code:
                 tgt = None
             if src.actor.sector == "MED":
-                self._note(token, trigger, f"rejected: source {src.text!r} is the media")
+                result.note(token, trigger, f"rejected: source {src.text!r} is the media")
                 continue  # acts of the media are not events
             start, end = _evidence(token, src, tgt)
             yield Candidate(trigger=trigger, token=token, source=src, target=tgt, modality=modality,
