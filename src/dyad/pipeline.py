@@ -87,7 +87,6 @@ class Pipeline:
         extraction = self.extractor(doc, mentions)
         if trace is not None:
             trace.notes.extend(extraction.notes)
-        candidates = extraction.candidates
         amounts = quantity_stage.find_quantities(document.text, document.id)
         dates = timeline.find_dates(document.text)
         events = self._events(document, doc, extraction, dates, amounts)
@@ -117,7 +116,6 @@ class Pipeline:
 
     def _events(self, document: Document, doc: Doc, extraction: Extraction,
                 dates: list[timeline.DateExpression], amounts: list[Quantity]) -> list[Event]:
-        candidates = extraction.candidates
         events: list[Event] = []
         by_key: dict[tuple[str, str | None, str, str | None], Event] = {}
         threshold = self.options.confidence_threshold
