@@ -116,6 +116,7 @@ class Pipeline:
 
     def _events(self, document: Document, doc: Doc, extraction: Extraction,
                 dates: list[timeline.DateExpression], amounts: list[Quantity]) -> list[Event]:
+        candidates = extraction.candidates
         events: list[Event] = []
         by_key: dict[tuple[str, str | None, str, str | None], Event] = {}
         threshold = self.options.confidence_threshold
