@@ -31,6 +31,9 @@ def mixed_folder(tmp_path: Path) -> Path:
         "Sanctions widen\n\nMarch 17, 2014\n\n"
         "The European Union and the United States imposed sanctions on Russia on Monday after the annexation "
         "of Crimea. Moscow condemned the measures and threatened a response.\n", encoding="utf-8")
+    (folder / "broken.html").write_text(  # malformed, and nothing but a menu and a cookie notice
+        "<html><head><title>Menu</title><body><div><div><ul><li><a href='/'>Home</a><li><a href='/w'>World"
+        "</ul><div class=cookie>We use cookies. <button>Accept</button>", encoding="utf-8")
     (folder / "photo.bin").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
     (folder / "empty.txt").write_bytes(b"")
     (folder / "russian.txt").write_bytes(

@@ -24,7 +24,7 @@ def test_mixed_folder_quarantine_and_idempotent_rerun(mixed_folder: Path, tmp_pa
     db = str(tmp_path / "t.duckdb")
     code, out = _run("run", str(mixed_folder), "--db", db)
     assert code == 0, out
-    assert "2 input(s) quarantined" in out
+    assert "3 input(s) quarantined" in out
     with open_store(db, read_only=True) as store:
         docs = {r["doc_id"]: r for r in store.query("SELECT doc_id, language, encoding FROM documents")}
         quarantine = {Path(r["input"]).name: r["reason"] for r in store.query("SELECT * FROM quarantine")}
@@ -32,12 +32,12 @@ def test_mixed_folder_quarantine_and_idempotent_rerun(mixed_folder: Path, tmp_pa
     assert set(docs) == {"good-summit", "good-sanctions", "russian"}
     assert docs["russian"]["language"] == "ru"
     assert docs["russian"]["encoding"] in ("cp1251", "windows-1251")
-    assert quarantine == {"photo.bin": "binary", "empty.txt": "empty"}
+    assert quarantine == {"photo.bin": "binary", "empty.txt": "empty", "broken.html": "no article text"}
     assert counts["events"] > 0
 
     code, out = _run("run", str(mixed_folder), "--db", db, "--strict")
     assert code == 0, out  # nothing new was quarantined on the second run
-    assert "0 new document(s), 5 unchanged input(s) skipped" in out
+    assert "0 new document(s), 6 unchanged input(s) skipped" in out
     with open_store(db, read_only=True) as store:
         assert {t: store.count(t) for t in counts} == counts
 

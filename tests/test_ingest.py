@@ -83,3 +83,14 @@ def test_content_hash_depends_on_bytes_only() -> None:
     b = RawDocument(id="b", source="y", data=b"same")
     c = RawDocument(id="a", source="x", data=b"other")
     assert a.content_hash == b.content_hash != c.content_hash
+
+
+def test_json_lines_are_streamed_and_checked_line_by_line(tmp_path: Path) -> None:
+    path = tmp_path / "big.jsonl"
+    lines = [json.dumps({"id": "small", "text": "Short text."}),
+             json.dumps({"id": "huge", "text": "word " * 500}),
+             "\xff\xfe not utf-8"]
+    path.write_bytes(("\n".join(lines[:2]) + "\n").encode("utf-8") + lines[2].encode("latin-1"))
+    items = list(iter_inputs([path], max_bytes=200))
+    assert [type(i).__name__ for i in items] == ["RawDocument", "Rejected", "Rejected"]
+    assert [i.reason for i in items if isinstance(i, Rejected)] == ["too large", "undecodable"]

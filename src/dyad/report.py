@@ -82,33 +82,46 @@ def _month(value: str | None) -> date | None:
         return None
 
 
-def _chart_svg(events: list[dict[str, Any]]) -> str:
-    """Events per month, stacked by type (dated, non-inferred dates only)."""
-    counts: dict[str, Counter[date]] = defaultdict(Counter)
+def _chart_svg(events: list[dict[str, Any]], recent_years: int = 5) -> str:
+    """Events per month stacked by type: the whole span by year above, the last years by month below."""
+    months: dict[str, Counter[date]] = defaultdict(Counter)
     for event in events:
         month = _month(event["date"])
         if month is not None:
-            counts[event["type"]][month] += 1
-    fig, ax = plt.subplots(figsize=(11, 3.6), dpi=100)
-    if counts:
-        months = sorted({m for c in counts.values() for m in c})
-        bottom = [0] * len(months)
-        cmap = plt.get_cmap("tab20")
-        for i, (etype, counter) in enumerate(sorted(counts.items())):
-            heights = [counter.get(m, 0) for m in months]
-            x = mdates.date2num(months)  # type: ignore[no-untyped-call]
-            ax.bar(x, heights, bottom=bottom, width=25, label=etype, color=cmap(i % 20))
-            bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
-        ax.xaxis_date()
-        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))  # type: ignore[no-untyped-call]
-        ax.legend(ncol=4, fontsize=7, loc="upper left", frameon=False)
+            months[event["type"]][month] += 1
+    fig, (top, bottom) = plt.subplots(2, 1, figsize=(11, 6.4), dpi=100)
+    if months:
+        years: dict[str, Counter[date]] = {t: Counter() for t in months}
+        for etype, counter in months.items():
+            for month, n in counter.items():
+                years[etype][date(month.year, 7, 1)] += n
+        last = max(m for c in months.values() for m in c)
+        cutoff = date(last.year - recent_years + 1, 1, 1)
+        recent = {t: Counter({m: n for m, n in c.items() if m >= cutoff}) for t, c in months.items()}
+        _stacked(top, years, width=300, label="events per year (all dated events)", fmt="%Y")
+        _stacked(bottom, recent, width=25, label=f"events per month since {cutoff.year}", fmt="%Y-%m")
+        top.legend(ncol=8, fontsize=7, loc="upper left", frameon=False)
     else:
-        ax.text(0.5, 0.5, "no dated events", ha="center", va="center", transform=ax.transAxes)
-    ax.set_ylabel("events per month")
-    ax.spines[["top", "right"]].set_visible(False)
+        top.text(0.5, 0.5, "no dated events", ha="center", va="center", transform=top.transAxes)
+        bottom.set_visible(False)
     fig.tight_layout()
     buffer = io.StringIO()
     fig.savefig(buffer, format="svg")
     plt.close(fig)
     svg = buffer.getvalue()
     return svg[svg.index("<svg"):]
+
+
+def _stacked(ax: Any, counts: dict[str, Counter[date]], *, width: float, label: str, fmt: str) -> None:
+    periods = sorted({p for c in counts.values() for p in c})
+    base = [0] * len(periods)
+    x = mdates.date2num(periods)  # type: ignore[no-untyped-call]
+    cmap = plt.get_cmap("tab20")
+    for i, etype in enumerate(sorted(counts)):
+        heights = [counts[etype].get(p, 0) for p in periods]
+        ax.bar(x, heights, bottom=base, width=width, label=etype, color=cmap(i % 20))
+        base = [b + h for b, h in zip(base, heights, strict=True)]
+    ax.xaxis_date()
+    ax.xaxis.set_major_formatter(mdates.DateFormatter(fmt))  # type: ignore[no-untyped-call]
+    ax.set_ylabel(label, fontsize=8)
+    ax.spines[["top", "right"]].set_visible(False)

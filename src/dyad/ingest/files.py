@@ -17,7 +17,6 @@ from ..model import RawDocument
 __all__ = ["Rejected", "count_inputs", "iter_inputs"]
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-RECORD_SUFFIXES = {".json", ".jsonl", ".ndjson"}
 
 
 @dataclass(slots=True, kw_only=True)
@@ -49,9 +48,13 @@ def _hidden(path: Path, root: Path) -> bool:
 
 
 def _read_file(path: Path, *, max_bytes: int) -> Iterator[RawDocument | Rejected]:
+    suffix = path.suffix.lower()
     try:
+        if suffix in (".jsonl", ".ndjson"):
+            yield from _read_json_lines(path, max_bytes=max_bytes)  # streamed: any size
+            return
         size = path.stat().st_size
-        if size > max_bytes and path.suffix.lower() not in RECORD_SUFFIXES:
+        if size > max_bytes:
             yield Rejected(input=str(path), reason="too large",
                            detail=f"{size} bytes is over the limit of {max_bytes} (option max_bytes)")
             return
@@ -59,41 +62,48 @@ def _read_file(path: Path, *, max_bytes: int) -> Iterator[RawDocument | Rejected
     except OSError as exc:
         yield Rejected(input=str(path), reason="unreadable path", detail=exc.strerror or str(exc))
         return
-    suffix = path.suffix.lower()
-    if suffix in RECORD_SUFFIXES:
-        yield from _read_records(path, data, max_bytes=max_bytes)
+    if suffix == ".json":
+        yield from _read_json(path, data, max_bytes=max_bytes)
     else:
         yield RawDocument(id=path.stem, source=str(path), data=data,
                           kind="html" if suffix in HTML_SUFFIXES else "text")
 
 
-def _read_records(path: Path, data: bytes, *, max_bytes: int) -> Iterator[RawDocument | Rejected]:
-    """JSON Lines (one record a line) or a JSON file holding one record or a list of them."""
+def _read_json(path: Path, data: bytes, *, max_bytes: int) -> Iterator[RawDocument | Rejected]:
+    """A JSON file holding one record or a list of them."""
     try:
-        text = data.decode("utf-8-sig")
+        parsed = json.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         yield Rejected(input=str(path), reason="undecodable", detail=f"JSON must be UTF-8: {exc.reason}")
         return
-    if path.suffix.lower() == ".json":
-        try:
-            parsed = json.loads(text)
-        except json.JSONDecodeError as exc:
-            yield Rejected(input=str(path), reason="malformed record", detail=f"invalid JSON: {exc.msg}")
-            return
-        records = parsed if isinstance(parsed, list) else [parsed]
-        for number, record in enumerate(records, 1):
-            yield _record(f"{path}#{number}", record, max_bytes=max_bytes)
+    except json.JSONDecodeError as exc:
+        yield Rejected(input=str(path), reason="malformed record", detail=f"invalid JSON: {exc.msg}")
         return
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        where = f"{path}:{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield Rejected(input=where, reason="malformed record", detail=f"invalid JSON: {exc.msg}")
-            continue
-        yield _record(where, record, max_bytes=max_bytes)
+    records = parsed if isinstance(parsed, list) else [parsed]
+    for number, record in enumerate(records, 1):
+        yield _record(f"{path}#{number}", record, max_bytes=max_bytes)
+
+
+def _read_json_lines(path: Path, *, max_bytes: int) -> Iterator[RawDocument | Rejected]:
+    """One record a line, read line by line so memory stays bounded whatever the file's size."""
+    with path.open("rb") as handle:
+        for number, raw_line in enumerate(handle, 1):
+            if not raw_line.strip():
+                continue
+            where = f"{path}:{number}"
+            if len(raw_line) > max_bytes:
+                yield Rejected(input=where, reason="too large",
+                               detail=f"{len(raw_line)} bytes is over the limit of {max_bytes} (option max_bytes)")
+                continue
+            try:
+                record = json.loads(raw_line.decode("utf-8-sig" if number == 1 else "utf-8"))
+            except UnicodeDecodeError as exc:
+                yield Rejected(input=where, reason="undecodable", detail=f"JSON must be UTF-8: {exc.reason}")
+                continue
+            except json.JSONDecodeError as exc:
+                yield Rejected(input=where, reason="malformed record", detail=f"invalid JSON: {exc.msg}")
+                continue
+            yield _record(where, record, max_bytes=max_bytes)
 
 
 def _record(where: str, record: Any, *, max_bytes: int) -> RawDocument | Rejected:
