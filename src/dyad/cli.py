@@ -19,6 +19,7 @@ from .api import clean_file, load_document
 from .api import run as run_paths
 from .config import load_options
 from .errors import DyadError
+from .evaluate import evaluate, load_jsonl
 from .explain import explain_document
 from .export import FORMATS, event_rows, export_events
 from .ingest import count_inputs
@@ -204,6 +205,47 @@ def explain(doc: Annotated[str, typer.Argument(help="A stored document id, or a 
             console.print(f"  [yellow]rule[/]   {escape(line)}")
         for line in report.events:
             console.print(f"  [bold magenta]event[/]  {escape(line)}")
+
+
+@app.command("eval")
+def eval_command(gold: Annotated[Path, typer.Option("--gold", help="Gold JSONL (one article a line).")],
+                 db: DbOption = Path("dyad.duckdb"),
+                 pred: Annotated[Path | None, typer.Option("--pred", help="events-jsonl file instead of --db.")]
+                 = None) -> None:
+    """Precision and recall against a gold file, per type, with a confusion table of types."""
+    try:
+        if pred is not None:
+            rows = load_jsonl(pred)
+        else:
+            with open_store(db, read_only=True) as store:
+                rows = event_rows(store)
+        result = evaluate(rows, load_jsonl(gold))
+    except (DyadError, OSError, ValueError) as exc:
+        raise _fail(exc) from exc
+    f1 = 2 * result.precision * result.recall / (result.precision + result.recall) if result.matched else 0.0
+    console.print(f"gold {result.gold}  predicted {result.pred}  matched {result.matched}  "
+                  f"precision {result.precision:.3f}  recall {result.recall:.3f}  F1 {f1:.3f}")
+    table = Table(title="By type")
+    for column in ("type", "gold", "pred", "tp", "precision", "recall"):
+        table.add_column(column, justify="right" if column != "type" else "left")
+    for etype, c in sorted(result.by_type.items()):
+        precision = f"{c['tp'] / c['pred']:.2f}" if c["pred"] else "-"
+        recall = f"{c['tp'] / c['gold']:.2f}" if c["gold"] else "-"
+        table.add_row(etype, str(c["gold"]), str(c["pred"]), str(c["tp"]), precision, recall)
+    console.print(table)
+    confusion = Table(title="Right dyad, wrong type (gold → predicted)")
+    confusion.add_column("gold")
+    confusion.add_column("predicted")
+    confusion.add_column("n", justify="right")
+    for (g, p), n in result.confusion.most_common():
+        confusion.add_row(g, p, str(n))
+    console.print(confusion)
+    modality = Table(title="Modality on matched events (gold → predicted)")
+    for column in ("gold", "predicted", "n"):
+        modality.add_column(column)
+    for (g, p), n in sorted(result.modality.items()):
+        modality.add_row(g, p, str(n))
+    console.print(modality)
 
 
 def main() -> None:
