@@ -33,7 +33,8 @@ def event_rows(store: Store, *, include_flagged: bool = False, where: str = "", 
                list({{'text': q.text, 'value': q.value, 'unit': q.unit, 'approximate': q.approximate}}
                     ORDER BY q."start") FILTER (WHERE q.text IS NOT NULL) AS quantities
         FROM events e
-        LEFT JOIN quantities q ON q.doc_id = e.doc_id AND q."start" >= e."start" AND q."end" <= e."end"
+        LEFT JOIN event_quantities eq ON eq.event_id = e.event_id
+        LEFT JOIN quantities q ON q.doc_id = eq.doc_id AND q."start" = eq."start" AND q."end" = eq."end"
         WHERE {condition} {where}
         GROUP BY ALL
         ORDER BY e.doc_id, e."start", e.event_id

@@ -151,11 +151,28 @@ class Pipeline:
             event.event_id = f"{document.id}#e{number}"
             for m in event.mentions:
                 m.event_id = event.event_id
-            for amount in amounts:
-                if event.start <= amount.start and amount.end <= event.end:
-                    event.quantities.append(amount)
-                    amount.event_id = amount.event_id or event.event_id
+        _attach_quantities(doc, events, amounts)
         return events
+
+
+def _attach_quantities(doc: Doc, events: list[Event], amounts: list[Quantity]) -> None:
+    """Each amount goes to the event whose trigger governs it in the parse ("wrote off $10 billion"),
+    else to the events whose evidence holds it, else to the nearest event of its sentence."""
+    for amount in amounts:
+        span = doc.char_span(amount.start, amount.end, alignment_mode="expand")
+        if span is None:
+            continue
+        sentence = span.sent
+        same = [e for e in events if sentence.start_char <= e.trigger_start < sentence.end_char]
+        if not same:
+            continue
+        ancestors = {t.idx for t in span.root.ancestors} | {span.root.idx}
+        governing = [e for e in same if e.trigger_start in ancestors]
+        holding = [e for e in same if e.start <= amount.start and amount.end <= e.end]
+        chosen = governing or holding or [min(same, key=lambda e: abs(e.trigger_start - amount.start))]
+        for event in chosen:
+            event.quantities.append(amount)
+        amount.event_id = chosen[0].event_id
 
 
 def _document(raw: RawDocument, cleaned: Cleaned, encoding: str) -> Document:

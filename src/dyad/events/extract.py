@@ -8,6 +8,7 @@ Coordinated actors give one event each; mutual acts between two named sides are 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -69,6 +70,7 @@ class EventExtractor:
     def __call__(self, doc: Doc, mentions: list[Mention]) -> Extraction:
         result = Extraction()
         index = _token_index(doc, mentions)
+        dyad = main_dyad(mentions)
         verb_objects: set[tuple[int, str]] = set()
         for token in doc:
             trigger = self.lex.match(token)
@@ -78,7 +80,7 @@ class EventExtractor:
             if token.pos_ in ("NOUN", "PROPN") and (token.head.i, trigger.type) in verb_objects:
                 result.note(token, trigger, "skipped: the governing verb gave this event")
                 continue
-            made = list(self._from_trigger(token, trigger, index, result))
+            made = list(self._from_trigger(token, trigger, index, result, dyad))
             if made and token.pos_ in ("VERB", "AUX"):
                 verb_objects.add((token.i, trigger.type))
             for candidate in made:
@@ -89,7 +91,7 @@ class EventExtractor:
         return result
 
     def _from_trigger(self, token: Token, trigger: Trigger, index: dict[int, Mention],
-                      result: Extraction) -> Iterator[Candidate]:
+                      result: Extraction, dyad: tuple[Mention, Mention] | None) -> Iterator[Candidate]:
         is_verb = token.pos_ in ("VERB", "AUX")
         event_type = self.lex.types.get(trigger.type)
         conflict = event_type is not None and event_type.quad == "material_conflict"
@@ -114,13 +116,22 @@ class EventExtractor:
         for src, tgt, mutual in _pairs(sources, targets, mutual_type):
             if tgt is not None and tgt.actor.code == src.actor.code:
                 tgt = None
+            pair_rule = rule
+            if tgt is None and dyad is not None and trigger.type not in self.lex.undirected_types:
+                # "Iran freed the tanker" in an article about Iran and Britain: the other side
+                sides = {m.actor.code: m for m in dyad}
+                others = {index[t.i].actor.code for t in token.sent if t.i in index} - {src.actor.code}
+                if src.actor.code in sides and len(sides) == 2 and not others:
+                    tgt = next(m for code, m in sides.items() if code != src.actor.code)
+                    pair_rule = rule + "+context-target"
             if src.actor.sector == "MED":
                 result.note(token, trigger, f"rejected: source {src.text!r} is the media")
                 continue  # acts of the media are not events
-            start, end = _evidence(token, src, tgt)
+            start, end = _evidence(token, src, tgt if pair_rule == rule else None)
             yield Candidate(trigger=trigger, token=token, source=src, target=tgt, modality=modality,
                             mutual=mutual, start=start, end=end,
-                            confidence=_confidence(rule, src, tgt, trigger, self.lex), rule=rule, future=future)
+                            confidence=_confidence(pair_rule, src, tgt, trigger, self.lex), rule=pair_rule,
+                            future=future)
 
     def _modality(self, token: Token) -> Modality:
         """From auxiliaries, negation, conditionals, governing words and modifiers (modality.yaml)."""
@@ -435,15 +446,31 @@ def _evidence(token: Token, source: Mention, target: Mention | None) -> tuple[in
     return max(start, sent.start_char), min(end, sent.end_char)
 
 
+def main_dyad(mentions: list[Mention]) -> tuple[Mention, Mention] | None:
+    """The article's two most mentioned actors (first mention of each), if two stand out."""
+    counts: Counter[str] = Counter()
+    first: dict[str, Mention] = {}
+    for mention in mentions:
+        if mention.actor.kind != JOINT and mention.actor.code:
+            counts[mention.actor.code] += 1
+            first.setdefault(mention.actor.code, mention)
+    ranked = counts.most_common(3)
+    if len(ranked) < 2 or (len(ranked) == 3 and ranked[2][1] == ranked[1][1]):
+        return None  # no clear second party
+    return first[ranked[0][0]], first[ranked[1][0]]
+
+
 def _confidence(rule: str, source: Mention, target: Mention | None, trigger: Trigger, lex: Lexicon) -> float:
     score = {"verb:subject": 0.8, "verb:agent": 0.8, "noun:possessor": 0.75, "noun:by": 0.75,
              "verb:object-control": 0.7, "verb:inherited-subject": 0.7, "verb:relative": 0.65,
              "verb:participle": 0.6, "verb:gerund": 0.6, "noun:modifier": 0.65, "noun:of": 0.6, "noun:between": 0.7,
-             "noun:verb-subject": 0.6}.get(rule, 0.5)
+             "noun:verb-subject": 0.6}.get(rule.split("+")[0], 0.5)
     if source.method.startswith("coref:pronoun"):
         score -= 0.1
     if target is None and trigger.type not in lex.undirected_types:
         score -= 0.35  # a sanction or an agreement with nobody named is rarely usable
+    if rule.endswith("+context-target"):
+        score -= 0.2
     if trigger.needs:
         score += 0.05
     return round(max(0.0, min(1.0, score)), 3)

@@ -27,7 +27,7 @@ EVENT_COLUMNS = (
     "evidence", "trigger", "trigger_start", "trigger_end", "sentence", "confidence", "accepted", "rule",
 )
 # Tables holding what one document produced; replacing a document clears them first.
-DOCUMENT_TABLES = ("event_mentions", "quantities", "claims", "assessments", "mentions", "sentences",
+DOCUMENT_TABLES = ("event_mentions", "event_quantities", "quantities", "claims", "assessments", "mentions", "sentences",
                    "events", "documents")
 
 
@@ -172,6 +172,8 @@ class Store:
         self._many("event_mentions", ("event_id", "doc_id", "start", "end", "trigger_start", "trigger_end", "sentence"),
                    [(m.event_id, m.doc_id, m.start, m.end, m.trigger_start, m.trigger_end, m.sentence)
                     for e in a.events for m in e.mentions])
+        self._many("event_quantities", ("event_id", "doc_id", "start", "end"),
+                   [(e.event_id, q.doc_id, q.start, q.end) for e in a.events for q in e.quantities])
         self._many("quantities", ("doc_id", "event_id", "start", "end", "text", "value", "unit", "approximate"),
                    [(q.doc_id, q.event_id, q.start, q.end, q.text, q.value, q.unit, q.approximate)
                     for q in a.quantities])
