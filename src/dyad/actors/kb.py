@@ -73,6 +73,9 @@ class Person:
 class KnowledgeBase:
     aliases: dict[str, Alias] = field(default_factory=dict)
     ambiguous: dict[str, list[str]] = field(default_factory=dict)
+    ambiguous_context: dict[str, list[str]] = field(default_factory=dict)
+    fixed_groups: dict[str, list[str]] = field(default_factory=dict)  # "the two Koreas" -> [PRK, KOR]
+    main_dyad_references: list[str] = field(default_factory=list)  # "the two countries", "both sides"
     people: dict[str, Person] = field(default_factory=dict)  # alias -> person
     offices: dict[str, str] = field(default_factory=dict)  # lowercase title phrase -> sector
     state_names: dict[str, str] = field(default_factory=dict)  # code -> display name
@@ -121,7 +124,17 @@ def _add(kb: KnowledgeBase, alias: str, entry: Alias) -> None:
 def load_kb() -> KnowledgeBase:
     """Load and index every data file once per process."""
     kb = KnowledgeBase()
-    kb.ambiguous = {str(k): list(v) for k, v in (_data("ambiguous.yaml") or {}).items()}
+    for phrase, entry in (_data("ambiguous.yaml") or {}).items():
+        # a list of candidates, each resolved when the article mentions it; or a mapping with a
+        # wider context ("the North" is North Korea in any story that names either Korea)
+        candidates = entry["candidates"] if isinstance(entry, dict) else entry
+        context = (entry.get("context") or candidates) if isinstance(entry, dict) else entry
+        kb.ambiguous[str(phrase)] = [str(c) for c in candidates or []]
+        kb.ambiguous_context[str(phrase)] = [str(c) for c in context or []]
+    groups: dict[str, Any] = _data("groups.yaml") or {}
+    fixed: dict[str, list[str]] = groups.get("fixed") or {}
+    kb.fixed_groups = {str(k): [str(c) for c in v] for k, v in fixed.items()}
+    kb.main_dyad_references = [str(p) for p in groups.get("main_dyad") or []]
     states: dict[str, dict[str, Any]] = _data("states.yaml") or {}
     for code, entry in states.items():
         country = pycountry.countries.get(alpha_3=code)

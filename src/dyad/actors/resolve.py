@@ -25,9 +25,6 @@ from .kb import Alias, KnowledgeBase, Person
 __all__ = ["JOINT", "ActorResolver"]
 
 JOINT: Literal["joint"] = "joint"
-PLURAL_REFERENCES = ("the two countries", "the two states", "the two nations", "both countries", "both sides",
-                     "the two sides", "both nations", "the two governments", "the two leaders", "both leaders",
-                     "the two neighbours", "the two neighbors", "the two")
 PRONOUNS_STATE = {"it", "its"}
 PRONOUNS_PERSON = {"he", "she", "his", "her"}
 
@@ -48,7 +45,8 @@ class ActorResolver:
         self.kb = kb
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.labels: dict[str, str] = {}
-        phrases = set(kb.aliases) | set(kb.people) | set(kb.ambiguous) | set(PLURAL_REFERENCES) | set(kb.surnames)
+        phrases = (set(kb.aliases) | set(kb.people) | set(kb.ambiguous) | set(kb.main_dyad_references)
+                   | set(kb.fixed_groups) | set(kb.surnames))
         patterns = []
         for phrase in sorted(phrases):
             for variant in {phrase, phrase[:1].upper() + phrase[1:]}:
@@ -66,8 +64,13 @@ class ActorResolver:
         plural: list[Span] = []
         for span in spans:
             phrase = self.labels.get(span.text, span.text)
-            if phrase in PLURAL_REFERENCES:
+            if phrase in self.kb.main_dyad_references:
                 plural.append(span)
+            elif phrase in self.kb.fixed_groups:
+                mentions.append(_mention(doc_id, span, Actor(code="|".join(self.kb.fixed_groups[phrase]),
+                                                             kind=JOINT), "kb:group"))
+            elif phrase in self.kb.aliases and self._inside_unknown_name(span):
+                continue  # "Denzel Washington": a capital's name inside an unknown person's name
             elif phrase in self.kb.people:
                 mentions.append(self._person(doc_id, span, self.kb.people[phrase], day, people))
             elif phrase in self.kb.surnames and span[0].pos_ == "PROPN":
@@ -80,12 +83,26 @@ class ActorResolver:
                 pending_ambiguous.append(span)
         mentioned = Counter(m.actor.code for m in mentions if m.actor.kind == "state")
         for span in pending_ambiguous:
-            candidates = [c for c in self.kb.ambiguous[self.labels.get(span.text, span.text)] if c in mentioned]
-            if len(candidates) == 1:
-                mentions.append(_mention(doc_id, span, Actor(code=candidates[0]), "context"))
+            phrase = self.labels.get(span.text, span.text)
+            candidates = self.kb.ambiguous[phrase]
+            in_context = [c for c in self.kb.ambiguous_context[phrase] if c in mentioned]
+            chosen = [c for c in candidates if c in mentioned] if candidates == self.kb.ambiguous_context[phrase] \
+                else (candidates if in_context else [])
+            if len(chosen) == 1:
+                mentions.append(_mention(doc_id, span, Actor(code=chosen[0]), "context"))
         mentions.extend(self._coreference(doc, doc_id, mentions, people, plural, mentioned))
         mentions.sort(key=lambda m: (m.start, -m.end))
         return _without_overlaps(mentions)
+
+    def _inside_unknown_name(self, span: Span) -> bool:
+        """A state or capital alias preceded by a capitalised given name of the same compound."""
+        if span.start == 0:
+            return False
+        before = span.doc[span.start - 1]
+        return (before.pos_ == "PROPN" and before.is_title and before.dep_ == "compound"
+                and before.head.i >= span.start and before.lower_ not in self.kb.offices
+                and self.labels.get(before.text, before.text) not in self.kb.aliases
+                and before.ent_type_ in ("PERSON", "ORG", ""))
 
     # ------------------------------------------------------------------------------------
     def _person(self, doc_id: str, span: Span, person: Person, day: date | None, people: list[_Known]) -> Mention:
@@ -187,11 +204,8 @@ def _antecedent(doc: Doc, token: Token, anchors: list[Mention], *, want_person: 
     prev_start = doc[token.sent.start - 1].sent.start_char if token.sent.start > 0 else sent_start
     candidates = [m for m in anchors if m.start < token.idx and m.start >= prev_start
                   and (m.actor.person is not None) == want_person and m.actor.kind != JOINT and m.actor.code]
-    clause_subjects = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i]
-    if token.dep_ == "poss" and token.head.dep_ not in ("nsubj", "nsubjpass"):
-        clause_subjects = [c for c in token.head.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i]
-    if clause_subjects:
-        subject = clause_subjects[0]
+    subject = _clause_subject(token)
+    if subject is not None:
         own = [m for m in candidates if m.start <= subject.idx < m.end]
         # "Pyongyang said it …" → Pyongyang; "North Korea's fondness … has its roots" → not an actor
         return own[0] if own else None
@@ -204,6 +218,16 @@ def _antecedent(doc: Doc, token: Token, anchors: list[Mention], *, want_person: 
     if subjects:
         return subjects[0]
     return candidates[-1]
+
+
+def _clause_subject(token: Token) -> Token | None:
+    """The subject of the nearest clause above the pronoun that precedes it and does not hold it."""
+    for head in token.ancestors:
+        for child in head.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.i < token.i \
+                    and not (child.left_edge.i <= token.i <= child.right_edge.i):
+                return child
+    return None
 
 
 def _is_subject(doc: Doc, mention: Mention) -> bool:
