@@ -202,13 +202,15 @@ def _antecedent(doc: Doc, token: Token, anchors: list[Mention], *, want_person: 
     """Prefer the subject of the current or previous sentence, else the nearest earlier mention."""
     sent_start = token.sent.start_char
     prev_start = doc[token.sent.start - 1].sent.start_char if token.sent.start > 0 else sent_start
-    candidates = [m for m in anchors if m.start < token.idx and m.start >= prev_start
+    sent_end = token.sent.end_char
+    candidates = [m for m in anchors if m.start >= prev_start and m.start < sent_end and m.start != token.idx
                   and (m.actor.person is not None) == want_person and m.actor.kind != JOINT and m.actor.code]
     subject = _clause_subject(token)
     if subject is not None:
         own = [m for m in candidates if m.start <= subject.idx < m.end]
         # "Pyongyang said it …" → Pyongyang; "North Korea's fondness … has its roots" → not an actor
         return own[0] if own else None
+    candidates = [m for m in candidates if m.start < token.idx]
     if not candidates:
         return None
     subjects = [m for m in candidates if _is_subject(doc, m)]
@@ -221,11 +223,18 @@ def _antecedent(doc: Doc, token: Token, anchors: list[Mention], *, want_person: 
 
 
 def _clause_subject(token: Token) -> Token | None:
-    """The subject of the nearest clause above the pronoun that precedes it and does not hold it."""
+    """The subject of the nearest clause above the pronoun that does not hold it: before the
+    pronoun, or after it when the pronoun sits in a phrase fronted before that subject
+    ("During his visit to Pyongyang, Lavrov said …")."""
     for head in token.ancestors:
         for child in head.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and child.i < token.i \
-                    and not (child.left_edge.i <= token.i <= child.right_edge.i):
+            if child.dep_ not in ("nsubj", "nsubjpass") or child.left_edge.i <= token.i <= child.right_edge.i:
+                continue
+            if child.i < token.i:
+                return child
+            fronted = [c for c in head.children
+                       if c.i < child.left_edge.i and c.left_edge.i <= token.i <= c.right_edge.i]
+            if fronted and fronted[0].dep_ in ("prep", "advcl", "npadvmod", "advmod"):
                 return child
     return None
 

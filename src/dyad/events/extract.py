@@ -239,12 +239,14 @@ def _verb_sources(verb: Token, index: dict[int, Mention]) -> tuple[list[Mention]
                     actors = _actors(child, index)
                     if not actors and child.lower_ in RELATIVE_PRONOUNS:
                         actors = _relative_antecedent(current, index)
+                    if not actors:
+                        actors = _named_person(child, index)
                     return actors, rule
         if current.dep_ == "xcomp":
             objects = [c for c in current.head.children if c.dep_ in ("dobj", "dative") and c.i < current.i]
             if objects and (actors := _actors(objects[0], index)):
                 return actors, "verb:object-control"
-        if current.dep_ in ("xcomp", "conj", "advcl") and current.head is not current:
+        if current.dep_ in ("xcomp", "conj", "advcl", "acomp") and current.head is not current:
             current, rule = current.head, "verb:inherited-subject"
             continue
         if current.dep_ == "relcl":
@@ -258,6 +260,16 @@ def _verb_sources(verb: Token, index: dict[int, Mention]) -> tuple[list[Mention]
                 return actors, "verb:gerund"
         break
     return [], rule
+
+
+def _named_person(subject: Token, index: dict[int, Mention]) -> list[Mention]:
+    """"Minister for the Development of the Far East Alexander Galushka proposed …": a title heading
+    the subject phrase, with the person it names further inside."""
+    for token in subject.subtree:
+        mention = index.get(token.i)
+        if mention is not None and mention.actor.person:
+            return [mention]
+    return []
 
 
 def _relative_antecedent(relcl: Token, index: dict[int, Mention]) -> list[Mention]:
