@@ -315,3 +315,9 @@ def test_huge_html_page() -> None:
               + "<h1>Envoys meet</h1><p>" + LEAD + "</p><p>" + BODY[0] + "</p></article></body></html>")
     assert "foreign ministers" in clean(padded, kind="html").text
     assert time.perf_counter() - started < 10
+
+
+def test_numeric_date_line_is_not_read_as_a_time() -> None:
+    cleaned = clean("Coal imports halted\n19.02.2017\n\nChina will suspend all imports of coal from "
+                    "North Korea until the end of the year, the commerce ministry said on Saturday.\n")
+    assert (cleaned.published, cleaned.published_precision) == ("2017-02-19", "day")

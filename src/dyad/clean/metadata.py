@@ -46,7 +46,8 @@ _DATE_PATTERNS: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
 _YEAR_RE = re.compile(_YEAR)
 _ENGLISH_MONTH_RE = re.compile(rf"\b{_MONTH}\b", re.I)
 _MONTH_ONLY_RE = re.compile(_MONTH + r"\.?", re.I)
-_TIME_RE = re.compile(r"^\s*\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*[,|-]?\s*", re.I)
+# a leading time ("09:28, September 19, 2012"), not the start of a numeric date ("19.02.2017")
+_TIME_RE = re.compile(r"^\s*\d{1,2}[:.]\d{2}(?![./]\d)(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*[,|-]?\s*", re.I)
 _SEPARATORS_RE = re.compile(r"\s+[-–—|·•/]\s+|\s*\|\s*")
 _SETTINGS_BASE = {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
 
