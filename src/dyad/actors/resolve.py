@@ -205,6 +205,9 @@ def _antecedent(doc: Doc, token: Token, anchors: list[Mention], *, want_person: 
     sent_end = token.sent.end_char
     candidates = [m for m in anchors if m.start >= prev_start and m.start < sent_end and m.start != token.idx
                   and (m.actor.person is not None) == want_person and m.actor.kind != JOINT and m.actor.code]
+    nearer = _same_clause_antecedent(doc, token, candidates)
+    if nearer is not None:  # "sanctions against Moscow for its aggression": the nearer party
+        return nearer
     subject = _clause_subject(token)
     if subject is not None:
         own = [m for m in candidates if m.start <= subject.idx < m.end]
@@ -220,6 +223,29 @@ def _antecedent(doc: Doc, token: Token, anchors: list[Mention], *, want_person: 
     if subjects:
         return subjects[0]
     return candidates[-1]
+
+
+def _clause_verb(token: Token) -> Token | None:
+    return next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+
+
+def _same_clause_antecedent(doc: Doc, token: Token, candidates: list[Mention]) -> Mention | None:
+    """For a possessive pronoun, the nearest earlier actor that is an object or prepositional object
+    of the same clause (subjects are left to :func:`_clause_subject`)."""
+    if token.dep_ != "poss":
+        return None
+    verb = _clause_verb(token)
+    if verb is None:
+        return None
+    best: Mention | None = None
+    for mention in candidates:
+        if mention.end > token.idx:
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or span.root.dep_ not in ("dobj", "pobj", "dative") or _clause_verb(span.root) is not verb:
+            continue
+        best = mention
+    return best
 
 
 def _clause_subject(token: Token) -> Token | None:

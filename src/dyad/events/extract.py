@@ -388,22 +388,29 @@ def _noun_targets(noun: Token, index: dict[int, Mention], preps: tuple[str, ...]
 
 def _pairs(sources: list[Mention], targets: list[Mention], mutual_type: bool
            ) -> list[tuple[Mention, Mention | None, bool]]:
-    """Source × target pairs. Joint actors ("the two countries") stand for both their members;
-    coordinated subjects of a mutual act with no object ("Putin and Kim met") pair up."""
+    """Source × target pairs. Joint actors ("the two countries", "both sides") stand for each of
+    their members, as source or as target; the members of a joint or coordinated subject of a
+    mutual act with no object pair up with each other ("Putin and Kim met")."""
+    expanded_sources = _expand_joint(sources)
+    expanded_targets = _expand_joint(targets)
+    if not expanded_targets:
+        codes = {m.actor.code for m in expanded_sources}
+        if mutual_type and len(codes) >= 2:
+            first = expanded_sources[0]
+            return [(first, other, True) for other in expanded_sources[1:] if other.actor.code != first.actor.code]
+        return [(source, None, False) for source in expanded_sources]
+    return [(source, target, mutual_type) for source in expanded_sources for target in expanded_targets
+            if target.actor.code != source.actor.code]
+
+
+def _expand_joint(mentions: list[Mention]) -> list[Mention]:
     expanded: list[Mention] = []
-    joint = False
-    for source in sources:
-        if source.actor.kind == JOINT:
-            joint = True
-            expanded.extend(_with_code(source, code) for code in source.actor.code.split("|"))
+    for mention in mentions:
+        if mention.actor.kind == JOINT:
+            expanded.extend(_with_code(mention, code) for code in mention.actor.code.split("|"))
         else:
-            expanded.append(source)
-    if not targets:
-        if (joint or mutual_type) and len({m.actor.code for m in expanded}) >= 2:
-            first = expanded[0]
-            return [(first, other, True) for other in expanded[1:] if other.actor.code != first.actor.code]
-        return [(source, None, False) for source in expanded]
-    return [(source, target, mutual_type) for source in expanded for target in targets]
+            expanded.append(mention)
+    return expanded
 
 
 def _with_code(mention: Mention, code: str) -> Mention:
