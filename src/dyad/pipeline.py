@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from . import quantities as quantity_stage
-from . import timeline
+from . import relations, timeline
 from .actors import ActorResolver, KnowledgeBase, load_kb
 from .clean import Cleaned, clean
 from .config import Options
@@ -90,8 +90,10 @@ class Pipeline:
         amounts = quantity_stage.find_quantities(document.text, document.id)
         dates = timeline.find_dates(document.text)
         events = self._events(document, doc, extraction, dates, amounts)
+        assessments = relations.find_assessments(doc, document, mentions)
+        claims = relations.find_claims(doc, document, mentions, amounts)
         return Analysis(document=document, sentences=sentences, mentions=mentions, events=events,
-                        quantities=amounts)
+                        quantities=amounts, claims=claims, assessments=assessments)
 
     # -- internals ------------------------------------------------------------------------
     def _pipe_chunk(self, chunk: list[RawDocument]) -> Iterator[Analysis | Rejected]:
