@@ -44,11 +44,17 @@ def run(paths: Iterable[str | Path], *, db: str | Path | Store = "dyad.duckdb", 
     inputs = [str(p) for p in paths]
     store = db if isinstance(db, Store) else open_store(db)
     try:
-        pipeline = pipeline or Pipeline(options)
+        loaded: list[Pipeline] = [pipeline] if pipeline is not None else []
+
+        def get_pipeline() -> Pipeline:  # loaded on first need: a re-run with nothing new loads no model
+            if not loaded:
+                loaded.append(Pipeline(options))
+            return loaded[0]
+
         run_id = store.start_run(inputs, asdict(options), __version__)
         summary = RunSummary(run_id=run_id)
         for batch in _batches(iter_inputs(inputs, max_bytes=options.max_bytes), options.batch_size):
-            _run_batch(batch, store, pipeline, options, summary, progress)
+            _run_batch(batch, store, get_pipeline, options, summary, progress)
         store.finish_run(run_id, new=summary.new, skipped=summary.skipped, quarantined=len(summary.quarantined),
                          events=summary.events)
         return summary
@@ -68,8 +74,8 @@ def _batches(items: Iterator[RawDocument | Rejected], size: int) -> Iterator[lis
         yield batch
 
 
-def _run_batch(batch: list[RawDocument | Rejected], store: Store, pipeline: Pipeline, options: Options,
-               summary: RunSummary, progress: Progress | None) -> None:
+def _run_batch(batch: list[RawDocument | Rejected], store: Store, get_pipeline: Callable[[], Pipeline],
+               options: Options, summary: RunSummary, progress: Progress | None) -> None:
     known = store.known_hashes(i.content_hash for i in batch if isinstance(i, RawDocument))
     todo: list[RawDocument] = []
     rejected: list[Rejected] = []
@@ -98,7 +104,7 @@ def _run_batch(batch: list[RawDocument | Rejected], store: Store, pipeline: Pipe
         ids_in_batch.add(item.id)
         todo.append(item)
     analyses: list[Analysis] = []
-    for result in pipeline.pipe(todo):
+    for result in get_pipeline().pipe(todo) if todo else ():
         if isinstance(result, Rejected):
             rejected.append(result)
         else:
