@@ -100,6 +100,11 @@ class EventExtractor:
             index = {i: m for i, m in index.items() if m is not own}
         sources, rule = (_verb_sources(token, index) if is_verb
                          else _noun_sources(token, index, conflict, self.lex.light_verbs))
+        mutual_type = event_type.mutual if event_type is not None else False
+        if not sources and is_verb and mutual_type and dyad is not None and _agentless_passive(token):
+            # "The agreement was signed in Moscow on Monday": in a two-party story, by the two parties
+            yield from self._dyad_event(token, trigger, dyad)
+            return
         if not sources:
             result.note(token, trigger, "rejected: no actor as source")
             return
@@ -110,7 +115,6 @@ class EventExtractor:
         if not targets and not is_verb and rule == "noun:verb-subject":
             targets = _verb_targets(_governing_verb(token), index, preps, verbal)
             targets = [t for t in targets if t.actor.code not in {s.actor.code for s in sources}]
-        mutual_type = self.lex.types[trigger.type].mutual if trigger.type in self.lex.types else False
         modality = self._modality(token)
         future = modality in ("planned", "proposed") or _future_tense(token, self.lex.cues("planned", "aux"))
         for src, tgt, mutual in _pairs(sources, targets, mutual_type):
@@ -132,6 +136,17 @@ class EventExtractor:
                             mutual=mutual, start=start, end=end,
                             confidence=_confidence(pair_rule, src, tgt, trigger, self.lex), rule=pair_rule,
                             future=future)
+
+    def _dyad_event(self, token: Token, trigger: Trigger, dyad: tuple[Mention, Mention]) -> Iterator[Candidate]:
+        source, target = dyad
+        modality = self._modality(token)
+        start, end = _evidence(token, source, None)
+        rule = "verb:passive-dyad"
+        yield Candidate(trigger=trigger, token=token, source=source, target=target, modality=modality,
+                        mutual=True, start=start, end=end,
+                        confidence=_confidence(rule, source, target, trigger, self.lex), rule=rule,
+                        future=modality in ("planned", "proposed")
+                        or _future_tense(token, self.lex.cues("planned", "aux")))
 
     def _modality(self, token: Token) -> Modality:
         """From auxiliaries, negation, conditionals, governing words and modifiers (modality.yaml)."""
@@ -315,6 +330,11 @@ def _verb_targets(verb: Token, index: dict[int, Mention], preps: tuple[str, ...]
                     if subject.dep_ in ("nsubj", "nsubjpass") and (actors := _actors(subject, index)):
                         return actors
     return []
+
+
+def _agentless_passive(verb: Token) -> bool:
+    children = [c.dep_ for c in verb.children]
+    return "nsubjpass" in children and "agent" not in children
 
 
 def _governing_verb(noun: Token) -> Token:
