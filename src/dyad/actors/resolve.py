@@ -242,7 +242,7 @@ def _same_clause_antecedent(doc: Doc, token: Token, candidates: list[Mention]) -
         if mention.end > token.idx:
             continue
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None or span.root.dep_ not in ("dobj", "pobj", "dative") or _clause_verb(span.root) is not verb:
+        if span is None or span.root.dep_ not in ("dobj", "pobj", "dative") or _clause_verb(span.root) != verb:
             continue
         best = mention
     return best

@@ -261,7 +261,7 @@ def _verb_sources(verb: Token, index: dict[int, Mention]) -> tuple[list[Mention]
             objects = [c for c in current.head.children if c.dep_ in ("dobj", "dative") and c.i < current.i]
             if objects and (actors := _actors(objects[0], index)):
                 return actors, "verb:object-control"
-        if current.dep_ in ("xcomp", "conj", "advcl", "acomp") and current.head is not current:
+        if current.dep_ in ("xcomp", "conj", "advcl", "acomp") and current.head.i != current.i:
             current, rule = current.head, "verb:inherited-subject"
             continue
         if current.dep_ == "relcl":
@@ -294,7 +294,7 @@ def _relative_antecedent(relcl: Token, index: dict[int, Mention]) -> list[Mentio
     if actors:
         return actors
     head = noun
-    while head.dep_ in ("pobj", "prep", "attr") and head.head is not head:
+    while head.dep_ in ("pobj", "prep", "attr") and head.head.i != head.i:
         head = head.head
         if head.pos_ in ("VERB", "AUX"):
             subjects = [c for c in head.children if c.dep_ == "nsubj"]
@@ -450,11 +450,11 @@ def _governors(token: Token) -> list[Token]:
     if token.pos_ not in ("VERB", "AUX"):
         if current.dep_ == "pobj" and current.head.dep_ == "prep":
             current = current.head
-        if current.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "prep") and current.head is not current:
+        if current.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "prep") and current.head.i != current.i:
             current = current.head
             chain.append(current)
     for _ in range(3):
-        if current.dep_ in ("xcomp", "conj") and current.head is not current:
+        if current.dep_ in ("xcomp", "conj") and current.head.i != current.i:
             current = current.head
             chain.append(current)
         else:
