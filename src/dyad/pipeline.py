@@ -87,11 +87,11 @@ class Pipeline:
         extraction = self.extractor(doc, mentions)
         if trace is not None:
             trace.notes.extend(extraction.notes)
-        amounts = quantity_stage.find_quantities(document.text, document.id)
         dates = timeline.find_dates(document.text)
+        amounts = quantity_stage.find_quantities(document.text, document.id, dates)
         events = self._events(document, doc, extraction, dates, amounts)
-        assessments = relations.find_assessments(doc, document, mentions)
-        claims = relations.find_claims(doc, document, mentions, amounts)
+        assessments = relations.find_assessments(doc, document, mentions, dates)
+        claims = relations.find_claims(doc, document, mentions, amounts, dates)
         return Analysis(document=document, sentences=sentences, mentions=mentions, events=events,
                         quantities=amounts, claims=claims, assessments=assessments)
 

@@ -27,7 +27,7 @@ from typing import Any
 import yaml
 
 from dyad.model import Quantity
-from dyad.timeline import find_dates
+from dyad.timeline import DateExpression, find_dates
 
 __all__ = ["find_quantities", "load_units"]
 
@@ -356,11 +356,11 @@ def _referring(text: str, start: int, value: float | None, g: _Grammar) -> bool:
     return value is not None and value <= 3 and before.endswith(("the ", "these ", "those "))
 
 
-def find_quantities(text: str, doc_id: str) -> list[Quantity]:
+def find_quantities(text: str, doc_id: str, dates: list[DateExpression] | None = None) -> list[Quantity]:
     """Every amount in the text: money, mass, distance, percentages, counts, durations; normalised."""
     g = _grammar()
-    dates = [(d.start, d.end) for d in find_dates(text)]
-    raws = _merge(text, _scan(text, g, dates))
+    date_spans = [(d.start, d.end) for d in (find_dates(text) if dates is None else dates)]
+    raws = _merge(text, _scan(text, g, date_spans))
     kept = [r for r in raws if r.unit is not None]
     spans = [(r.start, r.end) for r in kept]
     kept += _vague(text, g, spans)

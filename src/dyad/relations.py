@@ -410,11 +410,12 @@ def _polarity(trig: _Trigger, scope: set[Token], head: Token, text: str, lex: _A
     return "mixed"
 
 
-def find_assessments(doc: Doc, document: Document, mentions: list[Mention]) -> list[Assessment]:
+def find_assessments(doc: Doc, document: Document, mentions: list[Mention],
+                     dates: list[timeline.DateExpression] | None = None) -> list[Assessment]:
     """Statements about the state of a relationship between two resolved actors."""
     lex = _assess_lexicon()
     by_token = _token_actors(doc, mentions)
-    dates = timeline.find_dates(document.text)
+    dates = timeline.find_dates(document.text) if dates is None else dates
     out: list[Assessment] = []
     seen: set[tuple[str, str, int]] = set()
     for tok in doc:
@@ -615,11 +616,12 @@ def _is_total(q: Quantity, anchor: Token, doc: Doc, lex: _ClaimLexicon) -> bool:
     return any(p.search(window) for p in lex.total_cues)
 
 
-def find_claims(doc: Doc, document: Document, mentions: list[Mention], amounts: list[Quantity]) -> list[Claim]:
+def find_claims(doc: Doc, document: Document, mentions: list[Mention], amounts: list[Quantity],
+                dates: list[timeline.DateExpression] | None = None) -> list[Claim]:
     """Numeric statements about a dyad or an actor (trade, debt, aid, funds, projects, ranks)."""
     lex = _claim_lexicon()
     by_token = _token_actors(doc, mentions)
-    dates = timeline.find_dates(document.text)
+    dates = timeline.find_dates(document.text) if dates is None else dates
     claims: list[Claim] = list(_ranks(doc, document, by_token, mentions, dates, lex))
     directional = {(c.subject, _sentence_start(doc, c.start)) for c in claims}
     found: list[tuple[Quantity, _Measure, Token, Token, list[Token]]] = []

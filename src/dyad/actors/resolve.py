@@ -53,7 +53,12 @@ class ActorResolver:
                 self.labels[variant] = phrase
                 patterns.append(nlp.make_doc(variant))
         self.matcher.add("ACTOR", patterns)
-        self.max_office_words = max((len(o.split()) for o in kb.offices), default=1)
+        self.office_lengths: dict[str, list[int]] = {}  # first word -> lengths of titles starting with it
+        for office in kb.offices:
+            words = office.split()
+            self.office_lengths.setdefault(words[0], []).append(len(words))
+        for lengths in self.office_lengths.values():
+            lengths.sort(reverse=True)
 
     # ------------------------------------------------------------------------------------
     def __call__(self, doc: Doc, doc_id: str, day: date | None = None) -> list[Mention]:
@@ -140,7 +145,9 @@ class ActorResolver:
 
     def _office_at(self, doc: Doc, i: int) -> tuple[str | None, int]:
         """The longest office title starting at token ``i`` (lower-cased words)."""
-        for n in range(self.max_office_words, 0, -1):
+        if i >= len(doc):
+            return None, i
+        for n in self.office_lengths.get(doc[i].lower_, ()):
             if i + n > len(doc):
                 continue
             words = " ".join(t.lower_ for t in doc[i:i + n])

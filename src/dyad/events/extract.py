@@ -483,8 +483,8 @@ def _evidence(token: Token, source: Mention, target: Mention | None) -> tuple[in
     last = subtree[-1]
     end = max([last.idx + len(last.text), source.end] + ([target.end] if target else []))
     start, end = max(start, sent.start_char), min(end, sent.end_char)
-    text = token.doc.text
-    while end > start and text[end - 1].isspace():
+    text = sent.text  # Doc.text would rebuild the whole document's string on every call
+    while end > start and text[end - 1 - sent.start_char].isspace():
         end -= 1
     return start, end
 
