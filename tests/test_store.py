@@ -76,3 +76,11 @@ def test_read_only_open_of_missing_file_is_a_clear_error(tmp_path: Path) -> None
 
     with pytest.raises(StoreError, match="dyad run"):
         open_store(tmp_path / "none.duckdb", read_only=True)
+
+
+def test_migration_versions_are_unique_and_applied_in_order() -> None:
+    versions = [v for v, _, _ in _migrations()]
+    assert versions == sorted(set(versions))
+    with open_store(":memory:") as store:
+        applied = [r["version"] for r in store.query("SELECT version FROM schema_version ORDER BY version")]
+        assert applied == versions

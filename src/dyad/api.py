@@ -12,6 +12,8 @@ from .clean import Cleaned, clean
 from .config import Options
 from .errors import BadInput, DyadError
 from .ingest import Rejected, decode, iter_inputs
+from .link import LinkSummary
+from .link import update as link_update
 from .model import Analysis, Document, RawDocument
 from .pipeline import Pipeline
 from .store import Store, open_store
@@ -31,6 +33,7 @@ class RunSummary:
     replaced: int = 0
     events: int = 0
     quarantined: list[Rejected] = field(default_factory=list)
+    link: LinkSummary | None = None  # what the cross-article update did (None when nothing was new)
 
 
 def run(paths: Iterable[str | Path], *, db: str | Path | Store = "dyad.duckdb", options: Options | None = None,
@@ -57,6 +60,8 @@ def run(paths: Iterable[str | Path], *, db: str | Path | Store = "dyad.duckdb", 
             _run_batch(batch, store, get_pipeline, options, summary, progress)
         store.finish_run(run_id, new=summary.new, skipped=summary.skipped, quarantined=len(summary.quarantined),
                          events=summary.events)
+        if summary.new or summary.replaced:
+            summary.link = link_update(store)  # clusters, duplicates, claims, dyad index: what is new only
         return summary
     finally:
         if not isinstance(db, Store):

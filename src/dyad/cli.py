@@ -17,6 +17,7 @@ from rich.table import Table
 
 from .api import clean_file, load_document
 from .api import run as run_paths
+from .cli_link import link_app
 from .config import load_options
 from .errors import DyadError
 from .evaluate import evaluate, load_jsonl
@@ -246,6 +247,10 @@ def eval_command(gold: Annotated[Path, typer.Option("--gold", help="Gold JSONL (
     for (g, p), n in sorted(result.modality.items()):
         modality.add_row(g, p, str(n))
     console.print(modality)
+
+
+# dyad link, dyad claims, dyad index: cross-article commands live in cli_link.py
+app.registered_commands.extend(link_app.registered_commands)
 
 
 def main() -> None:

@@ -79,7 +79,11 @@ class Store:
         self.con.execute(
             "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER, name VARCHAR, applied_at TIMESTAMP)")
         current = self.schema_version
-        for version, name, sql in _migrations():
+        migrations = _migrations()
+        versions = [version for version, _, _ in migrations]
+        if len(versions) != len(set(versions)):
+            raise StoreError(f"two migrations share a version number: {sorted(versions)}")
+        for version, name, sql in migrations:
             if version <= current:
                 continue
             self.con.execute("BEGIN TRANSACTION")
@@ -87,6 +91,7 @@ class Store:
                 self.con.execute(sql)
                 self.con.execute("INSERT INTO schema_version VALUES (?, ?, ?)", [version, name, _now()])
                 self.con.execute("COMMIT")
+                current = version
             except duckdb.Error as exc:
                 self.con.execute("ROLLBACK")
                 raise StoreError(f"migration {name} failed on {self.path}: {exc}") from exc
