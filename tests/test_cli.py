@@ -73,6 +73,7 @@ def test_events_export_and_report(mixed_folder: Path, tmp_path: Path) -> None:
     assert _run("report", "--db", db, "--out", str(html))[0] == 0
     page = html.read_text(encoding="utf-8")
     assert "<svg" in page and "EU-RUS" in page and "Quarantined inputs" in page
+    assert "Dyad index" in page and page.count("<svg") >= 2
 
 
 def test_clean_json_and_clear_errors(mixed_folder: Path, tmp_path: Path) -> None:

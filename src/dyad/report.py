@@ -60,10 +60,11 @@ def render_report(store: Store, out: str | Path, *, max_dyads: int = 12) -> Path
     ordered = sorted(by_dyad.items(), key=lambda kv: -len(kv[1]))[:max_dyads]
     timelines = [(key, sorted(rows, key=lambda e: (e["date"] is None, e["date"] or "", e["doc"])))
                  for key, rows in ordered]
+    index_charts = [(key, _index_svg(store, key)) for key, _ in timelines[:3]]
     template = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined).from_string(
         resources.files("dyad").joinpath("templates", "report.html.j2").read_text(encoding="utf-8"))
     html = template.render(summary=summary(store), timelines=timelines, docs=docs, chart=_chart_svg(events),
-                           version=__version__)
+                           index_charts=index_charts, version=__version__)
     target = Path(out)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(html, encoding="utf-8")
@@ -125,3 +126,46 @@ def _stacked(ax: Any, counts: dict[str, Counter[date]], *, width: float, label: 
     ax.xaxis.set_major_formatter(mdates.DateFormatter(fmt))  # type: ignore[no-untyped-call]
     ax.set_ylabel(label, fontsize=8)
     ax.spines[["top", "right"]].set_visible(False)
+
+
+QUAD_STYLE = {"verbal_cooperation": ("#6baed6", 1), "material_cooperation": ("#08519c", 1),
+              "verbal_conflict": ("#fc9272", -1), "material_conflict": ("#a50f15", -1)}
+
+
+def _index_svg(store: Store, dyad: str) -> str:
+    """The dyad index by year: clusters of cooperation above the axis, conflict below, by QuadClass;
+    relation assessments (positive minus negative) as a line."""
+    rows = store.query("SELECT month, quad, events FROM dyad_index WHERE dyad = ? AND month <> 'undated'", [dyad])
+    years: dict[int, Counter[str]] = defaultdict(Counter)
+    for row in rows:
+        years[int(row["month"][:4])][row["quad"]] += row["events"]
+    tone: Counter[int] = Counter()
+    for row in store.query("SELECT month, polarity, assessments FROM dyad_assessments WHERE dyad = ? "
+                           "AND month <> 'undated'", [dyad]):
+        tone[int(row["month"][:4])] += {"positive": 1, "negative": -1}.get(row["polarity"], 0) * row["assessments"]
+    fig, ax = plt.subplots(figsize=(11, 2.8), dpi=100)
+    if years:
+        xs = sorted(years)
+        for sign in (1, -1):
+            base = [0] * len(xs)
+            for quad, (colour, side) in QUAD_STYLE.items():
+                if side != sign:
+                    continue
+                heights = [sign * years[x].get(quad, 0) for x in xs]
+                ax.bar(xs, heights, bottom=base, color=colour, label=quad.replace("_", " "), width=0.8)
+                base = [b + h for b, h in zip(base, heights, strict=True)]
+        if tone:
+            tx = sorted(tone)
+            ax.plot(tx, [tone[x] for x in tx], "k.--", linewidth=1, label="assessments (+/−)")
+        ax.axhline(0, color="#444", linewidth=0.8)
+        ax.legend(ncol=5, fontsize=7, loc="upper left", frameon=False)
+    else:
+        ax.text(0.5, 0.5, "no clustered events", ha="center", va="center", transform=ax.transAxes)
+    ax.set_ylabel(f"{dyad}: events / year", fontsize=8)
+    ax.spines[["top", "right"]].set_visible(False)
+    fig.tight_layout()
+    buffer = io.StringIO()
+    fig.savefig(buffer, format="svg")
+    plt.close(fig)
+    svg = buffer.getvalue()
+    return svg[svg.index("<svg"):]
