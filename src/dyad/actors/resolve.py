@@ -218,8 +218,12 @@ def _antecedent(doc: Doc, token: Token, anchors: list[Mention], *, want_person: 
     subject = _clause_subject(token)
     if subject is not None:
         own = [m for m in candidates if m.start <= subject.idx < m.end]
-        # "Pyongyang said it …" → Pyongyang; "North Korea's fondness … has its roots" → not an actor
-        return own[0] if own else None
+        if own:  # "Pyongyang said it …" → Pyongyang
+            return own[0]
+        other_kind = any(m.start <= subject.idx < m.end for m in anchors)
+        if not want_person and not other_kind and subject.pos_ != "PRON":
+            return None  # "North Korea's fondness … has its roots": "its" is the fondness's, not an actor's
+        # "he" cannot be "the report": look further back for a person; a person subject for "it": too
     candidates = [m for m in candidates if m.start < token.idx]
     if not candidates:
         return None
