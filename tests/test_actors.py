@@ -122,6 +122,14 @@ CASES = [
          "The minister", "RUS", day=date(2025, 7, 12)),
     Case("coref-pronoun-it-subject", "Pyongyang said it would not return to the negotiating table.", "it", "PRK"),
     Case("coref-pronoun-its-subject", "China said its position on the peninsula had not changed.", "its", "CHN"),
+    Case("coref-pronoun-its-nearer-object", "Japan and Canada imposed penalties on Iran for its missile launches.",
+         "its", "IRN"),
+    Case("coref-pronoun-its-subject-owner", "Seoul has courted Tokyo since 2019, when its ties with Washington "
+         "cooled after its trade dispute.", "its", "KOR", nth=-1),
+    Case("coref-pronoun-he-past-non-person-subject", "Vladimir Putin spoke on Friday. The report said he would "
+         "travel to Hanoi.", "he", "RUS", nth=-1),
+    Case("coref-pronoun-cataphora", "During his first visit to Seoul, Antony Blinken praised the alliance.",
+         "his", "USA", day=date(2021, 3, 18)),
     Case("coref-pronoun-it-next-sentence", "Moscow rejected the accusation on Monday. It said the tests were legal.",
          "It", "RUS"),
     Case("coref-pronoun-its-non-actor-subject",

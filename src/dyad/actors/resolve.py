@@ -174,14 +174,12 @@ class ActorResolver:
                 match = [p for p in people if token.lower_ in p.titles and _before(p, anchors, token.idx)]
                 if match:
                     found.append(_mention(doc_id, doc[token.i - 1:token.i + 1], _copy(match[-1].actor), "coref:title"))
-            elif token.lower_ in PRONOUNS_STATE and token.pos_ == "PRON":
-                antecedent = _antecedent(doc, token, anchors, want_person=False)
+            elif token.pos_ == "PRON" and token.lower_ in PRONOUNS_STATE | PRONOUNS_PERSON:
+                antecedent = _antecedent(doc, token, anchors, want_person=token.lower_ in PRONOUNS_PERSON)
                 if antecedent is not None:
-                    found.append(_mention(doc_id, token, _copy(antecedent.actor), "coref:pronoun"))
-            elif token.lower_ in PRONOUNS_PERSON and token.pos_ == "PRON":
-                antecedent = _antecedent(doc, token, anchors, want_person=True)
-                if antecedent is not None:
-                    found.append(_mention(doc_id, token, _copy(antecedent.actor), "coref:pronoun"))
+                    resolved = _mention(doc_id, token, _copy(antecedent.actor), "coref:pronoun")
+                    found.append(resolved)
+                    anchors.append(resolved)  # a later pronoun may refer through this one (tokens go left to right)
         top = [code for code, _ in mentioned.most_common(2)]
         if len(top) == 2:
             for span in plural:
@@ -220,6 +218,10 @@ def _antecedent(doc: Doc, token: Token, anchors: list[Mention], *, want_person: 
         own = [m for m in candidates if m.start <= subject.idx < m.end]
         if own:  # "Pyongyang said it …" → Pyongyang
             return own[0]
+        owners = [m for m in candidates for c in subject.children
+                  if c.dep_ == "poss" and m.start <= c.idx < m.end]
+        if owners:  # "its relations with Beijing deteriorated after its test": the subject's owner
+            return owners[0]
         other_kind = any(m.start <= subject.idx < m.end for m in anchors)
         if not want_person and not other_kind and subject.pos_ != "PRON":
             return None  # "North Korea's fondness … has its roots": "its" is the fondness's, not an actor's
@@ -255,6 +257,9 @@ def _same_clause_antecedent(doc: Doc, token: Token, candidates: list[Mention]) -
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None or span.root.dep_ not in ("dobj", "pobj", "dative") or _clause_verb(span.root) != verb:
             continue
+        path = [span.root, *span.root.ancestors]
+        if any(t.dep_ in ("nsubj", "nsubjpass") for t in path[:path.index(verb)] if t.i != verb.i):
+            continue  # inside the subject ("its relations with Beijing deteriorated"): not an object
         best = mention
     return best
 
