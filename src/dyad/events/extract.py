@@ -262,10 +262,10 @@ def _verb_sources(verb: Token, index: dict[int, Mention]) -> tuple[list[Mention]
             if objects and (actors := _actors(objects[0], index)):
                 return actors, "verb:object-control"
             raised = [c for c in current.head.children if c.dep_ == "nsubjpass"]
-            if raised and not any(c.dep_ == "agent" for c in current.head.children):
-                # "Kim is scheduled to begin a visit", "Putin is expected to sign": the passive subject
-                if actors := _actors(raised[0], index):
-                    return actors, "verb:inherited-subject"
+            # "Kim is scheduled to begin a visit", "Putin is expected to sign": the passive subject
+            if (raised and not any(c.dep_ == "agent" for c in current.head.children)
+                    and (actors := _actors(raised[0], index))):
+                return actors, "verb:inherited-subject"
         if current.dep_ in ("xcomp", "conj", "advcl", "acomp") and current.head.i != current.i:
             current, rule = current.head, "verb:inherited-subject"
             continue

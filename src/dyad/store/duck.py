@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 
 from ..errors import StoreError
 from ..model import Analysis
@@ -29,6 +30,44 @@ EVENT_COLUMNS = (
 # Tables holding what one document produced; replacing a document clears them first.
 DOCUMENT_TABLES = ("event_mentions", "event_quantities", "quantities", "claims", "assessments", "mentions", "sentences",
                    "events", "documents")
+
+
+# Column order of each table written per batch (quarantine last: it is written even without analyses).
+TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
+    "documents": ("doc_id", "content_hash", "source", "kind", "url", "title", "byline", "outlet", "published",
+                  "published_precision", "published_estimated", "language", "encoding", "text", "removed", "run_id",
+                  "ingested_at"),
+    "sentences": ("doc_id", "idx", "start", "end"),
+    "mentions": ("doc_id", "start", "end", "text", "actor", "actor_kind", "sector", "person", "role", "method",
+                 "sentence"),
+    "events": EVENT_COLUMNS,
+    "event_mentions": ("event_id", "doc_id", "start", "end", "trigger_start", "trigger_end", "sentence"),
+    "event_quantities": ("event_id", "doc_id", "start", "end"),
+    "quantities": ("doc_id", "event_id", "start", "end", "text", "value", "unit", "approximate"),
+    "claims": ("doc_id", "subject", "measure", "value", "unit", "date", "start", "end"),
+    "assessments": ("doc_id", "a", "b", "polarity", "date", "start", "end"),
+    "quarantine": ("input", "content_hash", "reason", "detail", "run_id", "quarantined_at"),
+}
+
+
+def _collect(a: Analysis, run_id: int, rows: dict[str, list[tuple[Any, ...]]]) -> None:
+    """Append one analysis's rows, per table, in TABLE_COLUMNS order."""
+    d = a.document
+    rows["documents"].append((
+        d.id, d.content_hash, d.source, d.kind, d.url, d.title, d.byline, d.outlet, d.published,
+        d.published_precision, d.published_estimated, d.language, d.encoding, d.text,
+        json.dumps([asdict(r) for r in d.removed], ensure_ascii=False), run_id, _now()))
+    rows["sentences"] += [(s.doc_id, s.index, s.start, s.end) for s in a.sentences]
+    rows["mentions"] += [(m.doc_id, m.start, m.end, m.text, m.actor.code, m.actor.kind, m.actor.sector,
+                          m.actor.person, m.actor.role, m.method, m.sentence) for m in a.mentions]
+    rows["events"] += [tuple(getattr(e, c) for c in EVENT_COLUMNS) for e in a.events]
+    rows["event_mentions"] += [(m.event_id, m.doc_id, m.start, m.end, m.trigger_start, m.trigger_end, m.sentence)
+                               for e in a.events for m in e.mentions]
+    rows["event_quantities"] += [(e.event_id, q.doc_id, q.start, q.end) for e in a.events for q in e.quantities]
+    rows["quantities"] += [(q.doc_id, q.event_id, q.start, q.end, q.text, q.value, q.unit, q.approximate)
+                           for q in a.quantities]
+    rows["claims"] += [(c.doc_id, c.subject, c.measure, c.value, c.unit, c.date, c.start, c.end) for c in a.claims]
+    rows["assessments"] += [(s.doc_id, s.a, s.b, s.polarity, s.date, s.start, s.end) for s in a.assessments]
 
 
 def _migrations() -> list[tuple[int, str, str]]:
@@ -137,60 +176,44 @@ class Store:
     # -- writes ----------------------------------------------------------------------------
     def write_batch(self, analyses: Sequence[Analysis], quarantined: Sequence[dict[str, Any]], run_id: int,
                     *, replace: Sequence[str] = ()) -> None:
-        """Write a batch of analyses and quarantine rows in one transaction (all or nothing)."""
+        """Write a batch of analyses and quarantine rows in one transaction (all or nothing).
+
+        Rows are gathered per table and inserted column-wise through Arrow: DuckDB's executemany
+        row by row cost more than the language model itself.
+        """
+        rows: dict[str, list[tuple[Any, ...]]] = {table: [] for table in TABLE_COLUMNS}
+        for analysis in analyses:
+            _collect(analysis, run_id, rows)
+        now = _now()
+        rows["quarantine"] = [(r["input"], r.get("content_hash"), r["reason"], r.get("detail", ""), run_id, now)
+                              for r in quarantined]
         self.con.execute("BEGIN TRANSACTION")
         try:
             for doc_id in replace:
                 self._delete_document(doc_id)
-            for analysis in analyses:
-                self._insert_analysis(analysis, run_id)
-            for row in quarantined:
-                self.con.execute(
-                    "INSERT INTO quarantine (input, content_hash, reason, detail, run_id, quarantined_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?)",
-                    [row["input"], row.get("content_hash"), row["reason"], row.get("detail", ""), run_id, _now()])
+            for table, table_rows in rows.items():
+                self._bulk_insert(table, table_rows)
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
             raise
+        finally:  # after COMMIT/ROLLBACK: an aborted transaction refuses even to unregister
+            for table, table_rows in rows.items():
+                if table_rows:
+                    self.con.unregister(f"_dyad_batch_{table}")
 
     def _delete_document(self, doc_id: str) -> None:
         for table in DOCUMENT_TABLES:
             self.con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
 
-    def _insert_analysis(self, a: Analysis, run_id: int) -> None:
-        d = a.document
-        self.con.execute(
-            "INSERT INTO documents (doc_id, content_hash, source, kind, url, title, byline, outlet, published, "
-            "published_precision, published_estimated, language, encoding, text, removed, run_id, ingested_at) "
-            f"VALUES ({_placeholders(17)})",
-            [d.id, d.content_hash, d.source, d.kind, d.url, d.title, d.byline, d.outlet, d.published,
-             d.published_precision, d.published_estimated, d.language, d.encoding, d.text,
-             json.dumps([asdict(r) for r in d.removed], ensure_ascii=False), run_id, _now()])
-        self._many("sentences", ("doc_id", "idx", "start", "end"),
-                   [(s.doc_id, s.index, s.start, s.end) for s in a.sentences])
-        self._many("mentions", ("doc_id", "start", "end", "text", "actor", "actor_kind", "sector", "person", "role",
-                                "method", "sentence"),
-                   [(m.doc_id, m.start, m.end, m.text, m.actor.code, m.actor.kind, m.actor.sector, m.actor.person,
-                     m.actor.role, m.method, m.sentence) for m in a.mentions])
-        self._many("events", EVENT_COLUMNS, [tuple(getattr(e, c) for c in EVENT_COLUMNS) for e in a.events])
-        self._many("event_mentions", ("event_id", "doc_id", "start", "end", "trigger_start", "trigger_end", "sentence"),
-                   [(m.event_id, m.doc_id, m.start, m.end, m.trigger_start, m.trigger_end, m.sentence)
-                    for e in a.events for m in e.mentions])
-        self._many("event_quantities", ("event_id", "doc_id", "start", "end"),
-                   [(e.event_id, q.doc_id, q.start, q.end) for e in a.events for q in e.quantities])
-        self._many("quantities", ("doc_id", "event_id", "start", "end", "text", "value", "unit", "approximate"),
-                   [(q.doc_id, q.event_id, q.start, q.end, q.text, q.value, q.unit, q.approximate)
-                    for q in a.quantities])
-        self._many("claims", ("doc_id", "subject", "measure", "value", "unit", "date", "start", "end"),
-                   [(c.doc_id, c.subject, c.measure, c.value, c.unit, c.date, c.start, c.end) for c in a.claims])
-        self._many("assessments", ("doc_id", "a", "b", "polarity", "date", "start", "end"),
-                   [(s.doc_id, s.a, s.b, s.polarity, s.date, s.start, s.end) for s in a.assessments])
-
-    def _many(self, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
-        if rows:
-            self.con.executemany(
-                f"INSERT INTO {table} ({_quoted(columns)}) VALUES ({_placeholders(len(columns))})", rows)
+    def _bulk_insert(self, table: str, table_rows: list[tuple[Any, ...]]) -> None:
+        if not table_rows:
+            return
+        columns = TABLE_COLUMNS[table]
+        arrow = pa.Table.from_pydict({c: [row[i] for row in table_rows] for i, c in enumerate(columns)})
+        view = f"_dyad_batch_{table}"
+        self.con.register(view, arrow)
+        self.con.execute(f"INSERT INTO {table} ({_quoted(columns)}) SELECT {_quoted(columns)} FROM {view}")
 
     # -- reads -----------------------------------------------------------------------------
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
