@@ -230,7 +230,8 @@ def _event_date(doc: Doc, cand: Candidate, dates: list[timeline.DateExpression],
             if value:
                 return value, precision, False
     if cand.modality == "asserted" and document.published:
-        # marked inferred; for an undated article this is the estimate (the latest date it mentions)
+        if document.published_estimated:  # the estimate is a lower bound: trust its year only
+            return document.published[:4], "year", True
         return document.published, document.published_precision, True
     return None, "unknown", False
 
