@@ -79,3 +79,13 @@ def test_example_corpus_end_to_end(pipeline: Pipeline) -> None:
     assert any(r["source"] == "RUS" and r["target"] == "PRK"
                and {(q["value"], q["unit"]) for q in r["quantities"]} >= {(90, "percent"), (11e9, "USD")}
                for r in write_off)
+
+
+def test_reaction_to_an_earlier_event_targets_its_actors(pipeline: Pipeline) -> None:
+    text = ("Vetoes at the council\n\n"
+            "Russia and China vetoed the draft resolution on Thursday. "
+            "The United States criticised the vetoes as reckless. "
+            "North Korea launched a ballistic missile on Sunday. Japan condemned the launch.\n")
+    analysis = pipeline.analyze(_doc(text, "t3", published="2022-05-28"))
+    accusations = {(e.source, e.target) for e in analysis.events if e.type == "ACCUSE" and e.accepted}
+    assert {("USA", "RUS"), ("USA", "CHN"), ("JPN", "PRK")} <= accusations

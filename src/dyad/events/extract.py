@@ -81,6 +81,7 @@ class EventExtractor:
                 result.note(token, trigger, "skipped: the governing verb gave this event")
                 continue
             made = list(self._from_trigger(token, trigger, index, result, dyad))
+            made = [r for c in made for r in self._reaction_targets(c, result.candidates)]
             if made and token.pos_ in ("VERB", "AUX"):
                 verb_objects.add((token.i, trigger.type))
             for candidate in made:
@@ -136,6 +137,32 @@ class EventExtractor:
                             mutual=mutual, start=start, end=end,
                             confidence=_confidence(pair_rule, src, tgt, trigger, self.lex), rule=pair_rule,
                             future=future)
+
+    def _reaction_targets(self, candidate: Candidate, earlier: list[Candidate]) -> list[Candidate]:
+        """"Moscow condemned the test", "criticised the vetoes": the object names an event found
+        earlier in the article; whoever did it (each of them) is the target of the reaction."""
+        if candidate.target is not None and not candidate.rule.endswith("+context-target"):
+            return [candidate]
+        event_type = self.lex.types.get(candidate.trigger.type)
+        if event_type is None or not event_type.quad.startswith("verbal"):
+            return [candidate]
+        for child in candidate.token.children:
+            if child.dep_ not in ("dobj", "nsubjpass") or child.pos_ not in ("NOUN", "PROPN"):
+                continue
+            lemma = child.lemma_.lower()
+            named = [p for p in earlier if p.token.lemma_.lower() == lemma and p.token.i < child.i]
+            if not named:
+                continue
+            latest = named[-1].token.i  # the last such event, with all its (coordinated) actors
+            actors = {p.source.actor.code: p.source for p in named if p.token.i == latest}
+            actors.pop(candidate.source.actor.code, None)
+            rule = candidate.rule.replace("+context-target", "") + "+event-target"
+            start, end = _evidence(candidate.token, candidate.source, None)
+            return [Candidate(trigger=candidate.trigger, token=candidate.token, source=candidate.source,
+                              target=target, modality=candidate.modality, mutual=False, start=start, end=end,
+                              confidence=_confidence(rule, candidate.source, target, candidate.trigger, self.lex),
+                              rule=rule, future=candidate.future) for target in actors.values()] or [candidate]
+        return [candidate]
 
     def _dyad_event(self, token: Token, trigger: Trigger, dyad: tuple[Mention, Mention]) -> Iterator[Candidate]:
         source, target = dyad
@@ -516,6 +543,8 @@ def _confidence(rule: str, source: Mention, target: Mention | None, trigger: Tri
         score += adjust.get("pronoun_source", 0.0)
     if rule.endswith("+context-target"):
         score += adjust.get("context_target", 0.0)
+    elif rule.endswith("+event-target"):
+        score += adjust.get("event_target", 0.0)
     elif target is None and trigger.type not in lex.undirected_types:
         score += adjust.get("missing_target", 0.0)
     if trigger.needs:
