@@ -23,6 +23,7 @@ __all__ = ["Candidate", "EventExtractor", "Extraction"]
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "appos", "npadvmod")
+MODIFIER_PRIORITY = {"poss": 0, "compound": 1, "nmod": 2, "appos": 3, "amod": 4, "npadvmod": 5}
 RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
 # "announced the possibility of imposing …": verbs that lend their subject through such a noun
 LIGHT_FOR_GERUNDS = frozenset({"announce", "raise", "discuss", "consider", "threaten", "warn", "signal"})
@@ -126,7 +127,8 @@ class EventExtractor:
                 # "Iran freed the tanker" in an article about Iran and Britain: the other side
                 sides = {m.actor.code: m for m in dyad}
                 others = {index[t.i].actor.code for t in token.sent if t.i in index} - set(sides)
-                if src.actor.code in sides and len(sides) == 2 and not others:
+                partners = {m.actor.code for m in sources}  # "Moscow and Pyongyang both denied": acting together
+                if src.actor.code in sides and len(sides) == 2 and not others and not set(sides) <= partners:
                     tgt = next(m for code, m in sides.items() if code != src.actor.code)
                     pair_rule = rule + "+context-target"
             if src.actor.sector == "MED":
@@ -229,7 +231,8 @@ def _phrase_actors(token: Token, index: dict[int, Mention], depth: int = 0) -> l
         return _unique([index[token.i], *(index[c.i] for c in token.conjuncts if c.i in index)])
     if depth > 3:
         return []
-    for child in token.children:
+    # the owner before the describer: "a US-drafted Security Council resolution" is the council's
+    for child in sorted(token.children, key=lambda c: MODIFIER_PRIORITY.get(c.dep_, 9)):
         if child.dep_ in MODIFIER_DEPS and (child.i in index or child.dep_ in ("poss", "compound", "appos", "amod")):
             found = _phrase_actors(child, index, depth + 1)
             if found:
