@@ -105,12 +105,7 @@ def _chart_svg(events: list[dict[str, Any]], recent_years: int = 5) -> str:
     else:
         top.text(0.5, 0.5, "no dated events", ha="center", va="center", transform=top.transAxes)
         bottom.set_visible(False)
-    fig.tight_layout()
-    buffer = io.StringIO()
-    fig.savefig(buffer, format="svg")
-    plt.close(fig)
-    svg = buffer.getvalue()
-    return svg[svg.index("<svg"):]
+    return _svg(fig)
 
 
 def _stacked(ax: Any, counts: dict[str, Counter[date]], *, width: float, label: str, fmt: str) -> None:
@@ -163,6 +158,11 @@ def _index_svg(store: Store, dyad: str) -> str:
         ax.text(0.5, 0.5, "no clustered events", ha="center", va="center", transform=ax.transAxes)
     ax.set_ylabel(f"{dyad}: events / year", fontsize=8)
     ax.spines[["top", "right"]].set_visible(False)
+    return _svg(fig)
+
+
+def _svg(fig: Any) -> str:
+    """The figure as inline SVG markup (no XML prologue), closed after use."""
     fig.tight_layout()
     buffer = io.StringIO()
     fig.savefig(buffer, format="svg")
