@@ -122,6 +122,9 @@ CASES = [
          "The minister", "RUS", day=date(2025, 7, 12)),
     Case("coref-pronoun-it-subject", "Pyongyang said it would not return to the negotiating table.", "it", "PRK"),
     Case("coref-pronoun-its-subject", "China said its position on the peninsula had not changed.", "its", "CHN"),
+    Case("fuzzy-variant-spelling", "Vice Foreign Minister Han Song Riola told reporters the tests would go on.",
+         "Han Song Riola", "PRK", person="Han Song Ryol", day=date(2017, 6, 1)),
+    Case("fuzzy-not-another-kim", "Kim Jong Nam was killed at Kuala Lumpur airport.", "Kim Jong Nam", None),
     Case("coref-pronoun-its-nearer-object", "Japan and Canada imposed penalties on Iran for its missile launches.",
          "its", "IRN"),
     Case("coref-pronoun-its-subject-owner", "Seoul has courted Tokyo since 2019, when its ties with Washington "

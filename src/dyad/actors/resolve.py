@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
+from rapidfuzz import fuzz, process
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -25,6 +26,18 @@ from .kb import Alias, KnowledgeBase, Person
 __all__ = ["JOINT", "ActorResolver"]
 
 JOINT: Literal["joint"] = "joint"
+FUZZY_CUTOFF = 85.0  # rapidfuzz ratio on lower-cased names of the same shape
+
+
+def _normal(name: str) -> str:
+    return " ".join(name.lower().replace("-", " ").replace(".", " ").split())
+
+
+def _shape(name: str) -> tuple[int, str]:
+    words = name.split()
+    return len(words), "".join(w[0] for w in words)
+
+
 PRONOUNS_STATE = {"it", "its"}
 PRONOUNS_PERSON = {"he", "she", "his", "her"}
 
@@ -53,6 +66,11 @@ class ActorResolver:
                 self.labels[variant] = phrase
                 patterns.append(nlp.make_doc(variant))
         self.matcher.add("ACTOR", patterns)
+        # variant spellings of known people ("Aleksandr Galushka", "Han Song Riola"): names of the same
+        # shape (token count and initials) compared with rapidfuzz under a strict cutoff
+        self.people_by_shape: dict[tuple[int, str], list[str]] = {}
+        for name in kb.people:
+            self.people_by_shape.setdefault(_shape(_normal(name)), []).append(name)
         self.office_lengths: dict[str, list[int]] = {}  # first word -> lengths of titles starting with it
         for office in kb.offices:
             words = office.split()
@@ -86,6 +104,7 @@ class ActorResolver:
                 mentions.append(self._alias(doc_id, span, self.kb.aliases[phrase], people))
             elif phrase in self.kb.ambiguous:
                 pending_ambiguous.append(span)
+        mentions.extend(self._fuzzy_people(doc, doc_id, day, mentions, people))
         mentioned = Counter(m.actor.code for m in mentions if m.actor.kind == "state")
         for span in pending_ambiguous:
             phrase = self.labels.get(span.text, span.text)
@@ -98,6 +117,23 @@ class ActorResolver:
         mentions.extend(self._coreference(doc, doc_id, mentions, people, plural, mentioned))
         mentions.sort(key=lambda m: (m.start, -m.end))
         return _without_overlaps(mentions)
+
+    def _fuzzy_people(self, doc: Doc, doc_id: str, day: date | None, mentions: list[Mention],
+                      people: list[_Known]) -> list[Mention]:
+        covered = {i for m in mentions for i in range(m.start, m.end)}
+        found: list[Mention] = []
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or any(i in covered for i in range(ent.start_char, ent.end_char)):
+                continue
+            name = _normal(ent.text)
+            choices = self.people_by_shape.get(_shape(name), [])
+            best = process.extractOne(name, choices, scorer=fuzz.ratio, processor=_normal,
+                                      score_cutoff=FUZZY_CUTOFF) if choices else None
+            if best is not None:
+                mention = self._person(doc_id, ent, self.kb.people[best[0]], day, people)
+                mention.method = "fuzzy:person"
+                found.append(mention)
+        return found
 
     def _inside_unknown_name(self, span: Span) -> bool:
         """A state or capital alias preceded by a capitalised given name of the same compound."""
