@@ -148,6 +148,7 @@ class Pipeline:
                 mentions=[mention])
             by_key[key] = event
             events.append(event)
+        events = _merge_inferred(events)
         events.sort(key=lambda e: (e.start, e.type))
         for number, event in enumerate(events, 1):
             event.event_id = f"{document.id}#e{number}"
@@ -155,6 +156,27 @@ class Pipeline:
                 m.event_id = event.event_id
         _attach_quantities(doc, events, amounts)
         return events
+
+
+def _merge_inferred(events: list[Event]) -> list[Event]:
+    """One act per article: an event dated only by inference ("its nuclear test") is the same act as
+    one of the same actors and type with a stated date ("the test on October 9") — keep the stated one."""
+    stated: dict[tuple[str, str | None, str], list[Event]] = {}
+    for event in events:
+        if not event.date_inferred and event.date:
+            stated.setdefault((event.source, event.target, event.type), []).append(event)
+    kept: list[Event] = []
+    for event in events:
+        word = event.trigger.lower()
+        twins = [t for t in stated.get((event.source, event.target, event.type), [])
+                 if t.modality == event.modality and (t.mode == event.mode or None in (t.mode, event.mode))
+                 and (t.trigger.lower() == word or word in t.evidence.lower())]
+        if event.date_inferred and twins:  # the same thing named again: "the test" … "a test on October 9"
+            twins[0].mentions.extend(event.mentions)
+            twins[0].accepted = twins[0].accepted or event.accepted
+            continue
+        kept.append(event)
+    return kept
 
 
 def _attach_quantities(doc: Doc, events: list[Event], amounts: list[Quantity]) -> None:
@@ -237,15 +259,20 @@ def _event_date(doc: Doc, cand: Candidate, dates: list[timeline.DateExpression],
 
 
 def _owned_by_other_trigger(doc: Doc, expr: timeline.DateExpression, token: Token, triggers: set[int]) -> bool:
-    """True when the nearest trigger above the date is another event's that does not govern this one."""
+    """True when the date belongs to another event: a trigger lies between the date and the point where
+    its path meets the candidate's, or that meeting point is a governing trigger and the candidate is an
+    act named inside its arguments ("sanctions on Saturday over its nuclear test")."""
     span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
     if span is None:
         return False
+    line = {token.i} | {a.i for a in token.ancestors}
     for node in (span.root, *span.root.ancestors):
-        if node.i == token.i:
-            return False
+        if node.i in line:  # where the two paths meet
+            if node.i == token.i or node.i not in triggers:
+                return False
+            return token.pos_ in ("NOUN", "PROPN")  # a governing clause's date passes to its verbs only
         if node.i in triggers:
-            return not any(a.i == node.i for a in token.ancestors)
+            return True
     return False
 
 

@@ -118,7 +118,8 @@ class EventExtractor:
             targets = _verb_targets(_governing_verb(token), index, preps, verbal)
             targets = [t for t in targets if t.actor.code not in {s.actor.code for s in sources}]
         modality = self._modality(token)
-        future = modality in ("planned", "proposed") or _future_tense(token, self.lex.cues("planned", "aux"))
+        future = modality in ("planned", "proposed") or _future_tense(
+            token, self.lex.cues("planned", "aux"), self.lex.cues("planned", "governors"))
         for src, tgt, mutual in _pairs(sources, targets, mutual_type):
             if tgt is not None and tgt.actor.code == src.actor.code:
                 tgt = None
@@ -175,7 +176,7 @@ class EventExtractor:
                         mutual=True, start=start, end=end,
                         confidence=_confidence(rule, source, target, trigger, self.lex), rule=rule,
                         future=modality in ("planned", "proposed")
-                        or _future_tense(token, self.lex.cues("planned", "aux")))
+                        or _future_tense(token, self.lex.cues("planned", "aux"), self.lex.cues("planned", "governors")))
 
     def _modality(self, token: Token) -> Modality:
         """From auxiliaries, negation, conditionals, governing words and modifiers (modality.yaml)."""
@@ -497,10 +498,16 @@ def _governors(token: Token) -> list[Token]:
     return chain
 
 
-def _future_tense(token: Token, future_aux: list[str]) -> bool:
-    """'will not travel', 'is to sign': the clause speaks of the future whatever its modality."""
-    return any(c.dep_ in ("aux", "auxpass") and (c.lemma_.lower() in future_aux or c.lower_ in future_aux)
-               for t in _governors(token) for c in t.children)
+def _future_tense(token: Token, future_aux: list[str], planned_governors: list[str]) -> bool:
+    """'will not travel', 'is due to brief … when he travels on Friday': the clause, or a clause
+    above it, speaks of the future whatever the event's own modality."""
+    for node in (token, *token.ancestors):
+        if node.lemma_.lower() in planned_governors and node.i != token.i:
+            return True
+        if any(c.dep_ in ("aux", "auxpass") and (c.lemma_.lower() in future_aux or c.lower_ in future_aux)
+               for c in node.children):
+            return True
+    return False
 
 
 def _ancestors_in_sentence(token: Token) -> list[Token]:
