@@ -89,3 +89,15 @@ def test_reaction_to_an_earlier_event_targets_its_actors(pipeline: Pipeline) -> 
     analysis = pipeline.analyze(_doc(text, "t3", published="2022-05-28"))
     accusations = {(e.source, e.target) for e in analysis.events if e.type == "ACCUSE" and e.accepted}
     assert {("USA", "RUS"), ("USA", "CHN"), ("JPN", "PRK")} <= accusations
+
+
+def test_text_over_the_character_limit_is_bad_input_not_a_crash(pipeline: Pipeline) -> None:
+    from dyad import BadInput, Options
+
+    small = Pipeline(Options(max_chars=5_000), nlp=pipeline.nlp, kb=pipeline.kb, lexicon=pipeline.lexicon)
+    text = "\n\n".join(f"Paragraph {i} says that Moscow and Seoul held talks number {i}." for i in range(400))
+    with pytest.raises(BadInput) as info:
+        small.analyze(_doc(text, "long"))
+    assert info.value.reason == "too large" and "max_chars" in info.value.detail
+    results = list(small.pipe([_doc(text, "long"), _doc("Short note\n\nMoscow and Seoul held talks.", "short")]))
+    assert [type(r).__name__ for r in results] == ["Rejected", "Analysis"]

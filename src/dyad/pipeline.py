@@ -42,6 +42,7 @@ class Pipeline:
                  kb: KnowledgeBase | None = None, lexicon: Lexicon | None = None) -> None:
         self.options = options or Options()
         self.nlp = nlp or load_language_model(self.options.language_model)
+        self.nlp.max_length = max(self.nlp.max_length, self.options.max_chars + 1)
         self.kb = kb or load_kb()
         self.lexicon = lexicon or load_lexicon()
         self.resolver = ActorResolver(self.kb, self.nlp)
@@ -74,6 +75,9 @@ class Pipeline:
     def prepare_document(raw: RawDocument, options: Options) -> Document:
         """Decode and clean one raw input into a document (no language model needed)."""
         text, encoding = decode(raw.data, max_bytes=options.max_bytes, kind=raw.kind)
+        if len(text) > options.max_chars:
+            raise BadInput("too large", f"{len(text)} characters is over the limit of {options.max_chars} "
+                                        "(option max_chars)")
         cleaned = clean(text, kind=raw.kind, url=raw.url, title=raw.title, published=raw.published)
         return _document(raw, cleaned, encoding)
 
