@@ -64,6 +64,13 @@ def test_events_export_and_report(mixed_folder: Path, tmp_path: Path) -> None:
         assert texts[row["doc"]][row["start"]:row["end"]] == row["evidence"]
     sanctions = {(r["source"], r["target"]) for r in rows if r["type"] == "SANCTION"}
     assert {("EU", "RUS"), ("USA", "RUS")} <= sanctions
+    assert _run("export", "--db", db, "--format", "gdelt-tsv", "--out", str(tmp_path / "g.tsv"))[0] == 0
+    with (tmp_path / "g.tsv").open(encoding="utf-8") as handle:
+        gdelt = list(csv.DictReader(handle, delimiter="\t"))
+    assert len(gdelt) == len(rows)
+    sanction = next(g for g in gdelt if g["PloverType"] == "SANCTION" and g["Actor1CountryCode"] == "USA")
+    assert sanction["Actor2CountryCode"] == "RUS" and sanction["QuadClass"] == "4"
+    assert sanction["EventRootCode"] == sanction["EventCode"][:2] and sanction["SQLDATE"].startswith("2014")
     for fmt, name in (("csv", "e.csv"), ("parquet", "e.parquet")):
         assert _run("export", "--db", db, "--format", fmt, "--out", str(tmp_path / name))[0] == 0
     with (tmp_path / "e.csv").open(encoding="utf-8") as handle:

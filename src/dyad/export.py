@@ -15,7 +15,7 @@ from .store import Store
 
 __all__ = ["FORMATS", "event_rows", "export_events"]
 
-FORMATS = ("events-jsonl", "csv", "parquet")
+FORMATS = ("events-jsonl", "csv", "parquet", "gdelt-tsv")
 EXPORT_COLUMNS = ("doc", "event_id", "source", "target", "type", "mode", "cameo", "intensity", "quad", "modality",
                   "mutual", "date", "date_precision", "date_inferred", "evidence", "start", "end", "trigger",
                   "source_sector", "target_sector", "quantities", "confidence", "accepted")
@@ -48,9 +48,13 @@ def export_events(store: Store, out: str | Path, fmt: str = "events-jsonl", *, i
     """Write events to ``out`` in ``fmt``; returns the number of events written."""
     if fmt not in FORMATS:
         raise DyadError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    rows = [{k: row[k] for k in EXPORT_COLUMNS} for row in event_rows(store, include_flagged=include_flagged)]
     target = Path(out)
     target.parent.mkdir(parents=True, exist_ok=True)
+    if fmt == "gdelt-tsv":
+        from .gdelt import export_gdelt
+
+        return export_gdelt(store, target, include_flagged=include_flagged)
+    rows = [{k: row[k] for k in EXPORT_COLUMNS} for row in event_rows(store, include_flagged=include_flagged)]
     if fmt == "events-jsonl":
         with target.open("w", encoding="utf-8") as handle:
             for row in rows:

@@ -255,9 +255,8 @@ def _event_date(doc: Doc, cand: Candidate, dates: list[timeline.DateExpression],
             value, precision = timeline.resolve(expr, base, future=future)
             if value:
                 return value, precision, False
-    if cand.modality == "asserted" and document.published:
-        if document.published_estimated:  # the estimate is a lower bound: trust its year only
-            return document.published[:4], "year", True
+    if cand.modality == "asserted" and document.published and not document.published_estimated:
+        # an estimated publication date is only a lower bound: undated rather than wrongly dated
         return document.published, document.published_precision, True
     return None, "unknown", False
 
