@@ -82,7 +82,9 @@ def claims(dyad: DyadArgument, db: DbOption = Path("dyad.duckdb")) -> None:
         return
     style = {"agree": "green", "contradict": "bold red", "single": "dim"}
     for g in groups:
-        title = (f"{escape(g['subject'])} — {escape(g['measure'])} ({escape(g['unit'])}), {g['period'] or 'undated'}: "
+        subject = " ".join(w.upper() if w.replace("-", "").isalpha() and "-" in w else w
+                           for w in g["subject"].split())  # codes as codes: "RUS-PRK trade"
+        title = (f"{escape(subject)} — {escape(g['measure'])} ({escape(g['unit'])}), {g['period'] or 'undated'}: "
                  f"[{style.get(g['status'], '')}]{g['status']}[/] across {g['n_sources']} source(s)")
         table = Table(title=title, title_justify="left", show_lines=True)
         for col, justify in (("value", "right"), ("date", "left"), ("source", "left"), ("evidence", "left"),
