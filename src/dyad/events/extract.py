@@ -448,9 +448,10 @@ def _pairs(sources: list[Mention], targets: list[Mention], mutual_type: bool
     their members, as source or as target; the members of a joint or coordinated subject of a
     mutual act with no object pair up with each other ("Putin and Kim met")."""
     expanded_sources = _expand_joint(sources)
-    expanded_targets = _expand_joint(targets)
+    codes = {m.actor.code for m in expanded_sources}
+    # "paraded its missiles": an object that is the source itself names no target
+    expanded_targets = [t for t in _expand_joint(targets) if t.actor.code not in codes or len(codes) > 1]
     if not expanded_targets:
-        codes = {m.actor.code for m in expanded_sources}
         if mutual_type and len(codes) >= 2:
             first = expanded_sources[0]
             return [(first, other, True) for other in expanded_sources[1:] if other.actor.code != first.actor.code]
