@@ -112,10 +112,11 @@ class EventExtractor:
             return
         preps = trigger.target_preps or self.lex.target_prepositions
         verbal = event_type is not None and event_type.quad.startswith("verbal")
-        targets = (_verb_targets(token, index, preps, verbal) if is_verb
+        own_codes = frozenset(m.actor.code for m in sources)
+        targets = (_verb_targets(token, index, preps, verbal, own_codes) if is_verb
                    else _noun_targets(token, index, preps, sources, conflict))
         if not targets and not is_verb and rule == "noun:verb-subject":
-            targets = _verb_targets(_governing_verb(token), index, preps, verbal)
+            targets = _verb_targets(_governing_verb(token), index, preps, verbal, own_codes)
             targets = [t for t in targets if t.actor.code not in {s.actor.code for s in sources}]
         modality = self._modality(token)
         future = modality in ("planned", "proposed") or _future_tense(
@@ -348,22 +349,28 @@ def _prep_targets(holder: Token, index: dict[int, Mention], preps: tuple[str, ..
     return []
 
 
-def _verb_targets(verb: Token, index: dict[int, Mention], preps: tuple[str, ...], verbal: bool = False
-                  ) -> list[Mention]:
+def _verb_targets(verb: Token, index: dict[int, Mention], preps: tuple[str, ...], verbal: bool = False,
+                  exclude: frozenset[str] = frozenset()) -> list[Mention]:
+    """Objects, then prepositional phrases, then (for verbal acts) a complement's subject. Actors in
+    ``exclude`` (the source) are passed over: in "withdraw its troops from Ukraine" the target is Ukraine."""
+
+    def others(actors: list[Mention]) -> list[Mention]:
+        return [a for a in actors if a.actor.code not in exclude]
+
     for child in verb.children:
         if child.dep_ in ("dobj", "dative", "nsubjpass", "attr", "oprd") and child.pos_ != "ADP" \
-                and (actors := _actors(child, index)):
+                and (actors := others(_actors(child, index))):
             return actors
-    if verb.dep_ == "acl" and verb.tag_ == "VBN" and (actors := _actors(verb.head, index)):
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and (actors := others(_actors(verb.head, index))):
         return actors  # "Pyongyang, supported by Russia": the modified noun is the target
     for holder in (verb, *[c for c in verb.children if c.dep_ in ("dobj", "prt", "advmod", "xcomp", "ccomp")]):
-        if actors := _prep_targets(holder, index, preps):
+        if actors := others(_prep_targets(holder, index, preps)):
             return actors
     if verbal:  # "warned that Iran's steps would …", "accused Moscow of …": whom the words are about
         for child in verb.children:
             if child.dep_ == "ccomp":
                 for subject in child.children:
-                    if subject.dep_ in ("nsubj", "nsubjpass") and (actors := _actors(subject, index)):
+                    if subject.dep_ in ("nsubj", "nsubjpass") and (actors := others(_actors(subject, index))):
                         return actors
     return []
 
