@@ -90,7 +90,37 @@ class EventExtractor:
                             f"{candidate.target.actor.code if candidate.target else '-'} {trigger.type} "
                             f"{candidate.modality} conf={candidate.confidence} rule={candidate.rule}")
             result.candidates.extend(made)
+        result.candidates.extend(self._reported_accusations(result, index))
         return result
+
+    def _reported_accusations(self, result: Extraction, index: dict[int, Mention]) -> list[Candidate]:
+        """"The White House said North Korea had delivered weapons": the statement accuses the actor of
+        the reported act when that act is hostile (a conflict type or an alleged act such as arms supply)."""
+        made: list[Candidate] = []
+        seen: set[tuple[int, str]] = set()
+        for cand in list(result.candidates):
+            supplies = cand.trigger.type == "AID" and any(
+                t.lemma_.lower() in self.lex.alleged_supplies for t in cand.token.subtree)
+            if cand.trigger.type not in self.lex.alleged_types and not supplies:
+                continue
+            verb = _reporting_verb(cand.token, self.lex.accusation_verbs)
+            if verb is None or (verb.i, cand.source.actor.code) in seen or verb.i in result.trigger_tokens:
+                continue
+            speakers, _ = _verb_sources(verb, index)
+            for speaker in speakers:
+                if speaker.actor.code in (cand.source.actor.code, "") or speaker.actor.sector == "MED":
+                    continue
+                seen.add((verb.i, cand.source.actor.code))
+                trigger = Trigger(lemma=verb.lemma_.lower(), pos="VERB", type="ACCUSE", cameo="112", mode="allege")
+                start, end = _evidence(verb, speaker, cand.source)
+                rule = "verb:subject+reported-accusation"
+                made.append(Candidate(trigger=trigger, token=verb, source=speaker, target=cand.source,
+                                      modality="asserted", mutual=False, start=start, end=end,
+                                      confidence=_confidence(rule, speaker, cand.source, trigger, self.lex),
+                                      rule=rule))
+                result.note(verb, trigger, f"event {speaker.actor.code}->{cand.source.actor.code} ACCUSE "
+                            f"(reports {cand.trigger.type} by {cand.source.actor.code})")
+        return made
 
     def _from_trigger(self, token: Token, trigger: Trigger, index: dict[int, Mention],
                       result: Extraction, dyad: tuple[Mention, Mention] | None) -> Iterator[Candidate]:
@@ -154,7 +184,11 @@ class EventExtractor:
             if child.dep_ not in ("dobj", "nsubjpass") or child.pos_ not in ("NOUN", "PROPN"):
                 continue
             lemma = child.lemma_.lower()
-            named = [p for p in earlier if p.token.lemma_.lower() == lemma and p.token.i < child.i]
+            as_trigger = self.lex.match(child)  # "condemned the drills" after "began exercises": same type
+            named = [p for p in earlier if p.token.i < child.i and (
+                p.token.lemma_.lower() == lemma
+                or (as_trigger is not None and p.trigger.type == as_trigger.type
+                    and p.trigger.type not in ("CONSULT", "AGREE", "COOPERATE")))]
             if not named:
                 continue
             latest = named[-1].token.i  # the last such event, with all its (coordinated) actors
@@ -375,6 +409,20 @@ def _verb_targets(verb: Token, index: dict[int, Mention], preps: tuple[str, ...]
     return []
 
 
+def _reporting_verb(token: Token, verbs: frozenset[str]) -> Token | None:
+    """The verb of saying whose complement clause is headed by ``token`` ("said [that X had sent troops]");
+    an act nested deeper (in a relative clause or an argument) is not what was said."""
+    node = token
+    while node.dep_ in ("dobj", "pobj", "prep", "nsubj", "nsubjpass", "attr") and node.head.i != node.i:
+        node = node.head  # a named act ("behind the attack", "started a trade war"): its clause
+    while node.dep_ in ("conj", "xcomp", "aux") and node.head.i != node.i:
+        node = node.head
+    head = node.head
+    if node.dep_ == "ccomp" and head.lemma_.lower() in verbs and head.pos_ in ("VERB", "AUX"):
+        return head
+    return None
+
+
 def _agentless_passive(verb: Token) -> bool:
     children = [c.dep_ for c in verb.children]
     return "nsubjpass" in children and "agent" not in children
@@ -563,6 +611,8 @@ def _confidence(rule: str, source: Mention, target: Mention | None, trigger: Tri
         score += adjust.get("context_target", 0.0)
     elif rule.endswith("+event-target"):
         score += adjust.get("event_target", 0.0)
+    elif rule.endswith("+reported-accusation"):
+        score += adjust.get("reported_accusation", 0.0)
     elif target is None and trigger.type not in lex.undirected_types:
         score += adjust.get("missing_target", 0.0)
     if trigger.needs:

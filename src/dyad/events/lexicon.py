@@ -56,6 +56,9 @@ class Lexicon:
     undirected_types: frozenset[str] = frozenset()
     rule_confidence: dict[str, float] = field(default_factory=dict)
     confidence_adjustments: dict[str, float] = field(default_factory=dict)
+    accusation_verbs: frozenset[str] = frozenset()
+    alleged_types: frozenset[str] = frozenset()
+    alleged_supplies: frozenset[str] = frozenset()
 
     def match(self, token: Token) -> Trigger | None:
         """The most specific trigger whose lemma, part of speech and required dependents fit."""
@@ -129,6 +132,9 @@ def load_lexicon() -> Lexicon:
     lex.light_verbs = frozenset(str(v) for v in arguments.get("light_verbs") or ())
     lex.undirected_types = frozenset(str(t) for t in arguments.get("undirected_types") or ())
     lex.rule_confidence = {str(k): float(v) for k, v in (arguments.get("rule_confidence") or {}).items()}
+    lex.accusation_verbs = frozenset(str(v) for v in arguments.get("accusation_verbs") or ())
+    lex.alleged_types = frozenset(str(t) for t in arguments.get("alleged_types") or ())
+    lex.alleged_supplies = frozenset(str(w) for w in arguments.get("alleged_supplies") or ())
     lex.confidence_adjustments = {str(k): float(v)
                                   for k, v in (arguments.get("confidence_adjustments") or {}).items()}
     return lex
