@@ -106,9 +106,10 @@ def test_text_over_the_character_limit_is_bad_input_not_a_crash(pipeline: Pipeli
 def test_reported_hostile_act_is_also_an_accusation(pipeline: Pipeline) -> None:
     text = ("Arms claims\n\n"
             "The United States said on Friday that North Korea had delivered artillery shells to Russia. "
-            "Japan said North Korea and Russia held talks in Moscow.\n")
+            "Japan said North Korea and Russia held talks in Moscow. Pyongyang denied the charge.\n")
     analysis = pipeline.analyze(_doc(text, "t4", published="2023-10-14"))
     found = {(e.source, e.target, e.type) for e in analysis.events if e.accepted}
     assert ("USA", "PRK", "ACCUSE") in found  # the statement accuses …
     assert ("PRK", "RUS", "AID") in found  # … and the act is coded as reported
     assert ("JPN", "PRK", "ACCUSE") not in found and ("JPN", "RUS", "ACCUSE") not in found  # talks are not wrongdoing
+    assert ("PRK", "USA", "REJECT") in found  # the denial answers the accusation

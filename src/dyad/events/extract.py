@@ -25,6 +25,7 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "appos", "npadvmod")
 MODIFIER_PRIORITY = {"poss": 0, "compound": 1, "nmod": 2, "appos": 3, "amod": 4, "npadvmod": 5}
 RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
+DENIAL_VERBS = frozenset({"deny", "dismiss", "refute", "reject", "rebut"})
 # "announced the possibility of imposing …": verbs that lend their subject through such a noun
 LIGHT_FOR_GERUNDS = frozenset({"announce", "raise", "discuss", "consider", "threaten", "warn", "signal"})
 
@@ -91,7 +92,25 @@ class EventExtractor:
                             f"{candidate.modality} conf={candidate.confidence} rule={candidate.rule}")
             result.candidates.extend(made)
         result.candidates.extend(self._reported_accusations(result, index))
+        result.candidates = [d for c in result.candidates for d in self._denial_targets(c, result.candidates)]
         return result
+
+    def _denial_targets(self, cand: Candidate, candidates: list[Candidate]) -> list[Candidate]:
+        """"…, a charge both countries denied": a denial with no one named answers the latest accusation
+        against its source; the accuser is the target."""
+        if cand.trigger.type != "REJECT" or cand.trigger.lemma not in DENIAL_VERBS or (
+                cand.target is not None and not cand.rule.endswith("+context-target")):
+            return [cand]
+        accusers = [c.source for c in candidates if c.trigger.type == "ACCUSE" and c.token.i < cand.token.i
+                    and c.target is not None and c.target.actor.code == cand.source.actor.code]
+        if not accusers:
+            return [cand]
+        rule = cand.rule.replace("+context-target", "") + "+event-target"
+        start, end = _evidence(cand.token, cand.source, None)
+        return [Candidate(trigger=cand.trigger, token=cand.token, source=cand.source, target=accusers[-1],
+                          modality=cand.modality, mutual=False, start=start, end=end,
+                          confidence=_confidence(rule, cand.source, accusers[-1], cand.trigger, self.lex),
+                          rule=rule, future=cand.future)]
 
     def _reported_accusations(self, result: Extraction, index: dict[int, Mention]) -> list[Candidate]:
         """"The White House said North Korea had delivered weapons": the statement accuses the actor of
