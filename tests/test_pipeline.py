@@ -113,3 +113,11 @@ def test_reported_hostile_act_is_also_an_accusation(pipeline: Pipeline) -> None:
     assert ("PRK", "RUS", "AID") in found  # … and the act is coded as reported
     assert ("JPN", "PRK", "ACCUSE") not in found and ("JPN", "RUS", "ACCUSE") not in found  # talks are not wrongdoing
     assert ("PRK", "USA", "REJECT") in found  # the denial answers the accusation
+
+
+def test_an_offer_is_coded_as_a_request_with_proposed_modality(pipeline: Pipeline) -> None:
+    text = "Offer\n\nPyongyang is willing to sell Russia coal and buy Russian oil products.\n"
+    analysis = pipeline.analyze(_doc(text, "t5", published="2014-10-20"))
+    offers = [e for e in analysis.events if e.source == "PRK" and e.target == "RUS"]
+    assert offers and all(e.type == "REQUEST" and e.modality == "proposed" for e in offers)
+    assert offers[0].cameo is not None and offers[0].cameo.startswith("03")  # CAMEO: express intent

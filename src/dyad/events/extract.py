@@ -144,6 +144,12 @@ class EventExtractor:
     def _from_trigger(self, token: Token, trigger: Trigger, index: dict[int, Mention],
                       result: Extraction, dyad: tuple[Mention, Mention] | None) -> Iterator[Candidate]:
         is_verb = token.pos_ in ("VERB", "AUX")
+        modality = self._modality(token)
+        if modality == "proposed" and trigger.type in self.lex.offers:
+            # an offer is coded as the act of proposing: a REQUEST to whoever it is made to
+            cameo, mode = self.lex.offers[trigger.type]
+            trigger = Trigger(lemma=trigger.lemma, pos=trigger.pos, type="REQUEST", cameo=cameo, mode=mode,
+                              needs=trigger.needs, target_preps=trigger.target_preps)
         event_type = self.lex.types.get(trigger.type)
         conflict = event_type is not None and event_type.quad == "material_conflict"
         own = index.get(token.i)
@@ -167,7 +173,6 @@ class EventExtractor:
         if not targets and not is_verb and rule == "noun:verb-subject":
             targets = _verb_targets(_governing_verb(token), index, preps, verbal, own_codes)
             targets = [t for t in targets if t.actor.code not in {s.actor.code for s in sources}]
-        modality = self._modality(token)
         future = modality in ("planned", "proposed") or _future_tense(
             token, self.lex.cues("planned", "aux"), self.lex.cues("planned", "governors"))
         for src, tgt, mutual in _pairs(sources, targets, mutual_type):

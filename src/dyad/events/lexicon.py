@@ -58,6 +58,7 @@ class Lexicon:
     confidence_adjustments: dict[str, float] = field(default_factory=dict)
     accusation_verbs: frozenset[str] = frozenset()
     alleged_types: frozenset[str] = frozenset()
+    offers: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # type -> (cameo, REQUEST mode)
     alleged_supplies: frozenset[str] = frozenset()
 
     def match(self, token: Token) -> Trigger | None:
@@ -134,6 +135,7 @@ def load_lexicon() -> Lexicon:
     lex.rule_confidence = {str(k): float(v) for k, v in (arguments.get("rule_confidence") or {}).items()}
     lex.accusation_verbs = frozenset(str(v) for v in arguments.get("accusation_verbs") or ())
     lex.alleged_types = frozenset(str(t) for t in arguments.get("alleged_types") or ())
+    lex.offers = {str(t): (str(v["cameo"]), v.get("mode")) for t, v in (arguments.get("offers") or {}).items()}
     lex.alleged_supplies = frozenset(str(w) for w in arguments.get("alleged_supplies") or ())
     lex.confidence_adjustments = {str(k): float(v)
                                   for k, v in (arguments.get("confidence_adjustments") or {}).items()}
