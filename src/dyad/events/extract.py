@@ -175,7 +175,7 @@ class EventExtractor:
             targets = [t for t in targets if t.actor.code not in {s.actor.code for s in sources}]
         future = modality in ("planned", "proposed") or _future_tense(
             token, self.lex.cues("planned", "aux"), self.lex.cues("planned", "governors"))
-        for src, tgt, mutual in _pairs(sources, targets, mutual_type):
+        for src, tgt, mutual in _pairs(sources, targets, mutual_type or _reciprocal(token)):
             if tgt is not None and tgt.actor.code == src.actor.code:
                 tgt = None
             pair_rule = rule
@@ -537,6 +537,18 @@ def _pairs(sources: list[Mention], targets: list[Mention], mutual_type: bool
         return [(source, None, False) for source in expanded_sources]
     return [(source, target, mutual_type) for source in expanded_sources for target in expanded_targets
             if target.actor.code != source.actor.code]
+
+
+RELATION_NOUNS = frozenset({"tie", "relation", "relationship", "contact", "cooperation", "link", "trade"})
+
+
+def _reciprocal(token: Token) -> bool:
+    """"The two countries suspended diplomatic ties", "… warned each other": an act on their relationship
+    (or on each other) by a joint subject is done by each to the other."""
+    for child in token.children:
+        if child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in RELATION_NOUNS:
+            return True
+    return "each other" in token.sent.text.lower() or "one another" in token.sent.text.lower()
 
 
 def _expand_joint(mentions: list[Mention]) -> list[Mention]:
