@@ -96,3 +96,19 @@ def test_clean_json_and_clear_errors(mixed_folder: Path, tmp_path: Path) -> None
     code, out = _run("export", "--db", str(tmp_path / "missing.duckdb"), "--format", "xml",
                      "--out", str(tmp_path / "x.xml"))
     assert code == 2
+
+
+def test_too_large_follows_the_limit_in_force(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "talks.txt").write_text("Talks held\n\nMarch 3, 2019\n\nRussia and China held talks in Beijing "
+                                      "on Sunday about trade and security in the region.\n", encoding="utf-8")
+    db = str(tmp_path / "l.duckdb")
+    tight, loose = tmp_path / "tight.yaml", tmp_path / "loose.yaml"
+    tight.write_text("max_bytes: 50\n", encoding="utf-8")
+    loose.write_text("max_bytes: 100000\n", encoding="utf-8")
+    assert "1 input(s) quarantined" in _run("run", str(folder), "--db", db, "--config", str(tight))[1]
+    assert "0 new document(s), 1 unchanged" in _run("run", str(folder), "--db", db, "--config", str(tight))[1]
+    assert "1 new document(s)" in _run("run", str(folder), "--db", db, "--config", str(loose))[1]
+    with open_store(db, read_only=True) as store:
+        assert store.count("quarantine") == 1 and store.count("documents") == 1

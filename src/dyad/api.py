@@ -88,7 +88,7 @@ def _run_batch(batch: list[RawDocument | Rejected], store: Store, get_pipeline: 
     ids_in_batch: set[str] = set()
     for item in batch:
         if isinstance(item, Rejected):
-            if store.is_quarantined(item.input, item.reason):
+            if store.quarantined_before(item.input, item.content_hash, item.reason, item.detail):
                 summary.skipped += 1
             else:
                 rejected.append(item)
@@ -111,7 +111,10 @@ def _run_batch(batch: list[RawDocument | Rejected], store: Store, get_pipeline: 
     analyses: list[Analysis] = []
     for result in get_pipeline().pipe(todo) if todo else ():
         if isinstance(result, Rejected):
-            rejected.append(result)
+            if store.quarantined_before(result.input, result.content_hash, result.reason, result.detail):
+                summary.skipped += 1  # e.g. still too large for the same limit: nothing new to record
+            else:
+                rejected.append(result)
         else:
             analyses.append(result)
             summary.events += sum(1 for e in result.events if e.accepted)

@@ -154,24 +154,32 @@ class Store:
 
     # -- idempotency -----------------------------------------------------------------------
     def known_hashes(self, hashes: Iterable[str]) -> set[str]:
-        """The hashes among ``hashes`` already stored as documents or quarantined."""
+        """The hashes among ``hashes`` already stored as documents or quarantined for what they are.
+
+        A "too large" verdict depends on the limit in force, so it does not make an input known: the
+        size is checked again (cheaply) and the input goes through once the limit allows it.
+        """
         wanted = list(set(hashes))
         if not wanted:
             return set()
         rows = self.con.execute(
             "SELECT content_hash FROM documents WHERE content_hash IN (SELECT unnest(?)) "
-            "UNION SELECT content_hash FROM quarantine WHERE content_hash IN (SELECT unnest(?))",
+            "UNION SELECT content_hash FROM quarantine WHERE content_hash IN (SELECT unnest(?)) "
+            "AND reason <> 'too large'",
             [wanted, wanted]).fetchall()
         return {r[0] for r in rows}
+
+    def quarantined_before(self, input_name: str, content_hash: str | None, reason: str, detail: str) -> bool:
+        """The same verdict on the same input (same bytes when known) is already recorded."""
+        row = self.con.execute(
+            "SELECT 1 FROM quarantine WHERE reason = ? AND coalesce(detail, '') = ? AND "
+            "(content_hash = ? OR (content_hash IS NULL AND ? IS NULL AND input = ?))",
+            [reason, detail, content_hash, content_hash, input_name]).fetchone()
+        return row is not None
 
     def stored_hash(self, doc_id: str) -> str | None:
         row = self.con.execute("SELECT content_hash FROM documents WHERE doc_id = ?", [doc_id]).fetchone()
         return str(row[0]) if row else None
-
-    def is_quarantined(self, input_name: str, reason: str) -> bool:
-        row = self.con.execute("SELECT 1 FROM quarantine WHERE input = ? AND reason = ? AND content_hash IS NULL",
-                               [input_name, reason]).fetchone()
-        return row is not None
 
     # -- writes ----------------------------------------------------------------------------
     def write_batch(self, analyses: Sequence[Analysis], quarantined: Sequence[dict[str, Any]], run_id: int,
