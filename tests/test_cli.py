@@ -112,3 +112,24 @@ def test_too_large_follows_the_limit_in_force(tmp_path: Path) -> None:
     assert "1 new document(s)" in _run("run", str(folder), "--db", db, "--config", str(loose))[1]
     with open_store(db, read_only=True) as store:
         assert store.count("quarantine") == 1 and store.count("documents") == 1
+
+
+def test_changed_article_with_the_same_id_is_quarantined_then_replaced_on_request(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    article = folder / "summit.txt"
+    article.write_text("Summit\n\nApril 25, 2019\n\nPutin and Kim held talks in Vladivostok on Thursday.\n",
+                       encoding="utf-8")
+    db = str(tmp_path / "c.duckdb")
+    assert _run("run", str(folder), "--db", db)[0] == 0
+    article.write_text("Summit\n\nApril 25, 2019\n\nPutin and Kim held talks in Vladivostok on Thursday, "
+                       "and Putin accepted an invitation to visit Pyongyang.\n", encoding="utf-8")
+    assert "id conflict" in _run("run", str(folder), "--db", db)[1]
+    assert "0 new document(s), 1 unchanged" in _run("run", str(folder), "--db", db)[1]  # recorded once
+    replace = tmp_path / "replace.yaml"
+    replace.write_text("on_id_conflict: replace\n", encoding="utf-8")
+    assert _run("run", str(folder), "--db", db, "--config", str(replace))[0] == 0
+    with open_store(db, read_only=True) as store:
+        texts = [r["text"] for r in store.query("SELECT text FROM documents")]
+        assert len(texts) == 1 and "invitation" in texts[0]
+        assert store.count("quarantine") == 1

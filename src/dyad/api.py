@@ -101,9 +101,13 @@ def _run_batch(batch: list[RawDocument | Rejected], store: Store, get_pipeline: 
             if options.on_id_conflict == "replace" and item.id not in ids_in_batch:
                 replace.append(item.id)
             else:
-                rejected.append(Rejected(input=item.source, reason="id conflict", content_hash=item.content_hash,
-                                         detail=f"document id {item.id!r} is already stored with other content; "
-                                                "set on_id_conflict: replace to update it"))
+                conflict = Rejected(input=item.source, reason="id conflict", content_hash=item.content_hash,
+                                    detail=f"document id {item.id!r} is already stored with other content; "
+                                           "set on_id_conflict: replace to update it")
+                if store.quarantined_before(conflict.input, conflict.content_hash, conflict.reason, conflict.detail):
+                    summary.skipped += 1
+                else:
+                    rejected.append(conflict)
                 continue
         known.add(item.content_hash)
         ids_in_batch.add(item.id)

@@ -156,8 +156,9 @@ class Store:
     def known_hashes(self, hashes: Iterable[str]) -> set[str]:
         """The hashes among ``hashes`` already stored as documents or quarantined for what they are.
 
-        A "too large" verdict depends on the limit in force, so it does not make an input known: the
-        size is checked again (cheaply) and the input goes through once the limit allows it.
+        "too large" and "id conflict" depend on the options in force (the limit, on_id_conflict), so they
+        do not make an input known: they are checked again (cheaply) and the input goes through once the
+        options allow it.
         """
         wanted = list(set(hashes))
         if not wanted:
@@ -165,7 +166,7 @@ class Store:
         rows = self.con.execute(
             "SELECT content_hash FROM documents WHERE content_hash IN (SELECT unnest(?)) "
             "UNION SELECT content_hash FROM quarantine WHERE content_hash IN (SELECT unnest(?)) "
-            "AND reason <> 'too large'",
+            "AND reason NOT IN ('too large', 'id conflict')",
             [wanted, wanted]).fetchall()
         return {r[0] for r in rows}
 
