@@ -121,3 +121,11 @@ def test_an_offer_is_coded_as_a_request_with_proposed_modality(pipeline: Pipelin
     offers = [e for e in analysis.events if e.source == "PRK" and e.target == "RUS"]
     assert offers and all(e.type == "REQUEST" and e.modality == "proposed" for e in offers)
     assert offers[0].cameo is not None and offers[0].cameo.startswith("03")  # CAMEO: express intent
+
+
+def test_a_denied_rejection_is_a_possibility_not_a_rejection(pipeline: Pipeline) -> None:
+    text = "Arms\n\nRussia did not rule out supplying weapons to North Korea, the Kremlin said on Friday.\n"
+    analysis = pipeline.analyze(_doc(text, "t6", published="2024-06-21"))
+    assert not [e for e in analysis.events if e.type == "REJECT"]
+    supply = [e for e in analysis.events if e.type == "AID" and e.source == "RUS" and e.target == "PRK"]
+    assert supply and supply[0].modality == "hypothetical"

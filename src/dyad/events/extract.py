@@ -93,6 +93,7 @@ class EventExtractor:
             result.candidates.extend(made)
         result.candidates.extend(self._reported_accusations(result, index))
         result.candidates = [d for c in result.candidates for d in self._denial_targets(c, result.candidates)]
+        result.candidates = _double_negatives(result)
         return result
 
     def _denial_targets(self, cand: Candidate, candidates: list[Candidate]) -> list[Candidate]:
@@ -431,6 +432,27 @@ def _verb_targets(verb: Token, index: dict[int, Mention], preps: tuple[str, ...]
                     if subject.dep_ in ("nsubj", "nsubjpass") and (actors := others(_actors(subject, index))):
                         return actors
     return []
+
+
+def _double_negatives(result: Extraction) -> list[Candidate]:
+    """"Russia did not rule out supplying weapons": a rejection denied is a possibility held open — the
+    negated REJECT goes, and the act inside it becomes hypothetical."""
+    kept: list[Candidate] = []
+    inner: set[int] = set()
+    for cand in result.candidates:
+        if cand.trigger.type == "REJECT" and cand.modality == "negated":
+            nested = [c for c in result.candidates if c is not cand
+                      and cand.token.left_edge.i <= c.token.i <= cand.token.right_edge.i
+                      and any(a.i == cand.token.i for a in c.token.ancestors)]
+            if nested:
+                inner.update(id(c) for c in nested)
+                result.note(cand.token, cand.trigger, "skipped: a rejection denied (the act inside is possible)")
+                continue
+        kept.append(cand)
+    for cand in kept:
+        if id(cand) in inner:
+            cand.modality = "hypothetical"
+    return kept
 
 
 def _reporting_verb(token: Token, verbs: frozenset[str]) -> Token | None:
