@@ -252,7 +252,11 @@ def _event_date(doc: Doc, cand: Candidate, dates: list[timeline.DateExpression],
                 continue
             if _owned_by_other_trigger(doc, expr, cand.token, triggers):
                 continue
-            value, precision = timeline.resolve(expr, base, future=future)
+            token = cand.token
+            own = token.left_edge.idx <= expr.start and expr.end <= token.right_edge.idx + len(token.right_edge)
+            # a date borrowed from the governing clause ("signed on Thursday, committing both to defend …")
+            # is read in that clause's tense, not the inner act's
+            value, precision = timeline.resolve(expr, base, future=future and own)
             if value:
                 return value, precision, False
     if cand.modality == "asserted" and document.published and not document.published_estimated:
