@@ -86,12 +86,17 @@ def _run_batch(batch: list[RawDocument | Rejected], store: Store, get_pipeline: 
     rejected: list[Rejected] = []
     replace: list[str] = []
     ids_in_batch: set[str] = set()
+
+    def refuse(item: Rejected) -> None:
+        """Record a verdict once: the same verdict on the same input again is nothing new."""
+        if store.quarantined_before(item.input, item.content_hash, item.reason, item.detail):
+            summary.skipped += 1
+        else:
+            rejected.append(item)
+
     for item in batch:
         if isinstance(item, Rejected):
-            if store.quarantined_before(item.input, item.content_hash, item.reason, item.detail):
-                summary.skipped += 1
-            else:
-                rejected.append(item)
+            refuse(item)
             continue
         if item.content_hash in known:
             summary.skipped += 1
@@ -101,13 +106,9 @@ def _run_batch(batch: list[RawDocument | Rejected], store: Store, get_pipeline: 
             if options.on_id_conflict == "replace" and item.id not in ids_in_batch:
                 replace.append(item.id)
             else:
-                conflict = Rejected(input=item.source, reason="id conflict", content_hash=item.content_hash,
-                                    detail=f"document id {item.id!r} is already stored with other content; "
-                                           "set on_id_conflict: replace to update it")
-                if store.quarantined_before(conflict.input, conflict.content_hash, conflict.reason, conflict.detail):
-                    summary.skipped += 1
-                else:
-                    rejected.append(conflict)
+                refuse(Rejected(input=item.source, reason="id conflict", content_hash=item.content_hash,
+                                detail=f"document id {item.id!r} is already stored with other content; "
+                                       "set on_id_conflict: replace to update it"))
                 continue
         known.add(item.content_hash)
         ids_in_batch.add(item.id)
@@ -115,10 +116,7 @@ def _run_batch(batch: list[RawDocument | Rejected], store: Store, get_pipeline: 
     analyses: list[Analysis] = []
     for result in get_pipeline().pipe(todo) if todo else ():
         if isinstance(result, Rejected):
-            if store.quarantined_before(result.input, result.content_hash, result.reason, result.detail):
-                summary.skipped += 1  # e.g. still too large for the same limit: nothing new to record
-            else:
-                rejected.append(result)
+            refuse(result)  # e.g. still too large for the same limit
         else:
             analyses.append(result)
             summary.events += sum(1 for e in result.events if e.accepted)

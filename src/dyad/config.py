@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
@@ -29,9 +29,6 @@ class Options:
     confidence_threshold: float = 0.6
     on_bad_input: BadInputPolicy = "quarantine"
     on_id_conflict: ConflictPolicy = "quarantine"
-
-    def with_(self, **changes: Any) -> Options:
-        return replace(self, **{k: v for k, v in changes.items() if v is not None})
 
 
 def _read_yaml(path: Path | str) -> dict[str, Any]:

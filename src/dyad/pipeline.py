@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -84,7 +83,7 @@ class Pipeline:
     def finish(self, document: Document, doc: Doc, trace: Extraction | None = None) -> Analysis:
         """Everything after the language model, for one parsed document. ``trace``, when given,
         receives the extractor's decisions (for ``dyad explain``)."""
-        day = _day(document.published)
+        day = timeline.first_day(document.published)
         sentences = [Sentence(doc_id=document.id, index=i, start=s.start_char, end=s.end_char)
                      for i, s in enumerate(doc.sents)]
         mentions = self.resolver(doc, document.id, day)
@@ -208,29 +207,12 @@ def _document(raw: RawDocument, cleaned: Cleaned, encoding: str) -> Document:
     if published is None:
         guess = timeline.estimate_published(cleaned.text)
         if guess:
-            published, precision, estimated = guess, _precision(guess), True
+            published, precision, estimated = guess, timeline.precision_of(guess), True
     return Document(
         id=raw.id, text=cleaned.text, content_hash=raw.content_hash, source=raw.source, kind=raw.kind,
         url=raw.url, title=cleaned.title, byline=cleaned.byline, outlet=cleaned.outlet, published=published,
         published_precision=precision, published_estimated=estimated, language=cleaned.language,
         encoding=encoding, removed=cleaned.removed)
-
-
-def _precision(value: str) -> DatePrecision:
-    precisions: dict[int, DatePrecision] = {4: "year", 7: "month", 10: "day"}
-    return precisions.get(len(value), "unknown")
-
-
-def _day(published: str | None) -> date | None:
-    if not published:
-        return None
-    parts = [int(p) for p in published.split("-")]
-    while len(parts) < 3:
-        parts.append(1)
-    try:
-        return date(*parts[:3])
-    except ValueError:
-        return None
 
 
 def _event_date(doc: Doc, cand: Candidate, dates: list[timeline.DateExpression], document: Document,

@@ -349,7 +349,7 @@ def _frequency_words(text: str, g: _Grammar, taken: list[tuple[int, int]]) -> li
     return out
 
 
-def _referring(text: str, start: int, value: float | None, g: _Grammar) -> bool:
+def _referring(text: str, start: int, value: float | None) -> bool:
     """"the two countries", "the three leaders": a definite small number names a group already
     mentioned; it is not an amount."""
     before = text[max(0, start - 5):start].lower()
@@ -370,7 +370,7 @@ def find_quantities(text: str, doc_id: str, dates: list[DateExpression] | None =
     result: list[Quantity] = []
     last_end = -1
     for r in kept:
-        if r.start < last_end or r.unit is None or _referring(text, r.start, r.value, g):
+        if r.start < last_end or r.unit is None or _referring(text, r.start, r.value):
             continue
         last_end = r.end
         result.append(Quantity(doc_id=doc_id, start=r.start, end=r.end, text=text[r.start:r.end],

@@ -22,6 +22,7 @@ import matplotlib.pyplot as plt
 from ._version import __version__
 from .export import event_rows
 from .store import Store
+from .timeline import first_day
 
 __all__ = ["dyad_key", "render_report", "summary"]
 
@@ -72,15 +73,9 @@ def render_report(store: Store, out: str | Path, *, max_dyads: int = 12) -> Path
 
 
 def _month(value: str | None) -> date | None:
-    if not value or value.startswith(".."):
-        return None
-    head = value.split("/")[0]
-    try:
-        year = int(head[:4])
-        month = int(head[5:7]) if len(head) >= 7 else 1
-        return date(year, month, 1)
-    except ValueError:
-        return None
+    """The first of the month an event's date (or range) starts in."""
+    day = first_day(value)
+    return day.replace(day=1) if day else None
 
 
 def _chart_svg(events: list[dict[str, Any]], recent_years: int = 5) -> str:

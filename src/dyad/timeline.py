@@ -24,7 +24,7 @@ import dateparser
 
 from dyad.model import DatePrecision
 
-__all__ = ["DateExpression", "estimate_published", "find_dates", "resolve"]
+__all__ = ["DateExpression", "estimate_published", "find_dates", "first_day", "precision_of", "resolve"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,10 +129,28 @@ def _fmt(y: int, m: int | None = None, d: int | None = None) -> str:
     return f"{y:04d}-{m:02d}-{d:02d}"
 
 
-def _prec(value: str) -> DatePrecision:
+def precision_of(value: str) -> DatePrecision:
+    """The precision a gold-format date carries: "2016" year, "2016-05" month, "2016-05-03" day, "a/b" range."""
     if "/" in value:
         return "range"
-    return {4: "year", 7: "month", 10: "day"}.get(len(value), "unknown")  # type: ignore[return-value]
+    precisions: dict[int, DatePrecision] = {4: "year", 7: "month", 10: "day"}
+    return precisions.get(len(value), "unknown")
+
+
+def first_day(value: str | date | None) -> date | None:
+    """The first day of a partial ISO date ("2014" → 2014-01-01, "2014-05" → 2014-05-01); None if invalid."""
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        parts = [int(p) for p in str(value).split("/")[0].split("-")]
+        while len(parts) < 3:
+            parts.append(1)
+        return date(parts[0], parts[1], parts[2])
+    except ValueError:
+        return None
+
+
+_prec = precision_of
 
 
 def _truncate(value: str, precision: DatePrecision) -> str:

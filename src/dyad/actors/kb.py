@@ -14,6 +14,8 @@ from typing import Any
 import pycountry
 import yaml
 
+from ..timeline import first_day
+
 __all__ = ["Alias", "KnowledgeBase", "Person", "Role", "load_kb"]
 
 SECTORS = {"GOV", "MIL", "DIP", "LEG", "JUD", "BUS", "MED", "SPY", "CVL", "REB", "OPP", "NGO", "EDU", "POL"}
@@ -103,16 +105,6 @@ def _data(name: str) -> Any:
     return yaml.safe_load(text)
 
 
-def _to_date(value: Any) -> date | None:
-    """YAML gives dates, or strings "YYYY" / "YYYY-MM" for partial knowledge (taken at the start)."""
-    if value is None or isinstance(value, date):
-        return value
-    parts = [int(p) for p in str(value).split("-")]
-    while len(parts) < 3:
-        parts.append(1)
-    return date(parts[0], parts[1], parts[2])
-
-
 def _add(kb: KnowledgeBase, alias: str, entry: Alias) -> None:
     alias = alias.strip()
     if not alias or alias in kb.ambiguous:
@@ -163,7 +155,7 @@ def load_kb() -> KnowledgeBase:
                 _add(kb, str(alias), Alias(code, "organisation", "organisation"))
     for raw in _data("people.yaml") or []:
         roles = [Role(str(r["state"]), str(r.get("sector") or "GOV"), str(r.get("title") or ""),
-                      _to_date(r.get("start")), _to_date(r.get("end"))) for r in raw.get("roles") or []]
+                      first_day(r.get("start")), first_day(r.get("end"))) for r in raw.get("roles") or []]
         person = Person(str(raw["name"]), [str(a) for a in raw.get("aliases") or []], roles)
         for alias in [person.name, *person.aliases]:
             kb.people.setdefault(alias, person)

@@ -261,7 +261,7 @@ def _antecedent(doc: Doc, token: Token, anchors: list[Mention], *, want_person: 
         other_kind = any(m.start <= subject.idx < m.end for m in anchors)
         if not want_person and not other_kind and subject.pos_ != "PRON":
             return None  # "North Korea's fondness … has its roots": "its" is the fondness's, not an actor's
-        # "he" cannot be "the report": look further back for a person; a person subject for "it": too
+        # otherwise look further back: "he" cannot be "the report", nor "it" a person
     candidates = [m for m in candidates if m.start < token.idx]
     if not candidates:
         return None

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
 from ..actors import JOINT
-from ..model import Mention, Modality
+from ..model import Actor, Mention, Modality
 from ..sentences import sentence_index
 from .lexicon import Lexicon, Trigger
 
@@ -25,9 +25,6 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "appos", "npadvmod")
 MODIFIER_PRIORITY = {"poss": 0, "compound": 1, "nmod": 2, "appos": 3, "amod": 4, "npadvmod": 5}
 RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
-DENIAL_VERBS = frozenset({"deny", "dismiss", "refute", "reject", "rebut"})
-# "announced the possibility of imposing …": verbs that lend their subject through such a noun
-LIGHT_FOR_GERUNDS = frozenset({"announce", "raise", "discuss", "consider", "threaten", "warn", "signal"})
 
 
 @dataclass(slots=True)
@@ -92,26 +89,21 @@ class EventExtractor:
                             f"{candidate.modality} conf={candidate.confidence} rule={candidate.rule}")
             result.candidates.extend(made)
         result.candidates.extend(self._reported_accusations(result, index))
-        result.candidates = [d for c in result.candidates for d in self._denial_targets(c, result.candidates)]
+        result.candidates = [self._answer_accusation(c, result.candidates) for c in result.candidates]
         result.candidates = _double_negatives(result)
         return result
 
-    def _denial_targets(self, cand: Candidate, candidates: list[Candidate]) -> list[Candidate]:
+    def _answer_accusation(self, cand: Candidate, candidates: list[Candidate]) -> Candidate:
         """"…, a charge both countries denied": a denial with no one named answers the latest accusation
         against its source; the accuser is the target."""
-        if cand.trigger.type != "REJECT" or cand.trigger.lemma not in DENIAL_VERBS or (
+        if cand.trigger.type != "REJECT" or cand.trigger.lemma not in self.lex.denial_verbs or (
                 cand.target is not None and not cand.rule.endswith("+context-target")):
-            return [cand]
+            return cand
         accusers = [c.source for c in candidates if c.trigger.type == "ACCUSE" and c.token.i < cand.token.i
                     and c.target is not None and c.target.actor.code == cand.source.actor.code]
         if not accusers:
-            return [cand]
-        rule = cand.rule.replace("+context-target", "") + "+event-target"
-        start, end = _evidence(cand.token, cand.source, None)
-        return [Candidate(trigger=cand.trigger, token=cand.token, source=cand.source, target=accusers[-1],
-                          modality=cand.modality, mutual=False, start=start, end=end,
-                          confidence=_confidence(rule, cand.source, accusers[-1], cand.trigger, self.lex),
-                          rule=rule, future=cand.future)]
+            return cand
+        return self._retarget(cand, accusers[-1], "event-target")
 
     def _reported_accusations(self, result: Extraction, index: dict[int, Mention]) -> list[Candidate]:
         """"The White House said North Korea had delivered weapons": the statement accuses the actor of
@@ -126,7 +118,7 @@ class EventExtractor:
             verb = _reporting_verb(cand.token, self.lex.accusation_verbs)
             if verb is None or (verb.i, cand.source.actor.code) in seen or verb.i in result.trigger_tokens:
                 continue
-            speakers, _ = _verb_sources(verb, index)
+            speakers, _ = _verb_sources(verb, index, self.lex)
             for speaker in speakers:
                 if speaker.actor.code in (cand.source.actor.code, "") or speaker.actor.sector == "MED":
                     continue
@@ -156,8 +148,8 @@ class EventExtractor:
         own = index.get(token.i)
         if own is not None:  # "the six-party talks" names a forum; it is not its own actor
             index = {i: m for i, m in index.items() if m is not own}
-        sources, rule = (_verb_sources(token, index) if is_verb
-                         else _noun_sources(token, index, conflict, self.lex.light_verbs))
+        sources, rule = (_verb_sources(token, index, self.lex) if is_verb
+                         else _noun_sources(token, index, self.lex, conflict, self.lex.light_verbs))
         mutual_type = event_type.mutual if event_type is not None else False
         if not sources and is_verb and mutual_type and dyad is not None and _agentless_passive(token):
             # "The agreement was signed in Moscow on Monday": in a two-party story, by the two parties
@@ -173,10 +165,8 @@ class EventExtractor:
                    else _noun_targets(token, index, preps, sources, conflict))
         if not targets and not is_verb and rule == "noun:verb-subject":
             targets = _verb_targets(_governing_verb(token), index, preps, verbal, own_codes)
-            targets = [t for t in targets if t.actor.code not in {s.actor.code for s in sources}]
-        future = modality in ("planned", "proposed") or _future_tense(
-            token, self.lex.cues("planned", "aux"), self.lex.cues("planned", "governors"))
-        for src, tgt, mutual in _pairs(sources, targets, mutual_type or _reciprocal(token)):
+        future = self._future(token, modality)
+        for src, tgt, mutual in _pairs(sources, targets, mutual_type or _reciprocal(token, self.lex.relation_nouns)):
             if tgt is not None and tgt.actor.code == src.actor.code:
                 tgt = None
             pair_rule = rule
@@ -219,13 +209,19 @@ class EventExtractor:
             latest = named[-1].token.i  # the last such event, with all its (coordinated) actors
             actors = {p.source.actor.code: p.source for p in named if p.token.i == latest}
             actors.pop(candidate.source.actor.code, None)
-            rule = candidate.rule.replace("+context-target", "") + "+event-target"
-            start, end = _evidence(candidate.token, candidate.source, None)
-            return [Candidate(trigger=candidate.trigger, token=candidate.token, source=candidate.source,
-                              target=target, modality=candidate.modality, mutual=False, start=start, end=end,
-                              confidence=_confidence(rule, candidate.source, target, candidate.trigger, self.lex),
-                              rule=rule, future=candidate.future) for target in actors.values()] or [candidate]
+            return [self._retarget(candidate, target, "event-target") for target in actors.values()] or [candidate]
         return [candidate]
+
+    def _retarget(self, cand: Candidate, target: Mention, how: str) -> Candidate:
+        """The same candidate with a target found outside its sentence's arguments (rule suffix ``how``)."""
+        rule = cand.rule.replace("+context-target", "") + f"+{how}"
+        start, end = _evidence(cand.token, cand.source, None)
+        return replace(cand, target=target, mutual=False, start=start, end=end, rule=rule,
+                       confidence=_confidence(rule, cand.source, target, cand.trigger, self.lex))
+
+    def _future(self, token: Token, modality: Modality) -> bool:
+        return modality in ("planned", "proposed") or _future_tense(
+            token, self.lex.cues("planned", "aux"), self.lex.cues("planned", "governors"))
 
     def _dyad_event(self, token: Token, trigger: Trigger, dyad: tuple[Mention, Mention]) -> Iterator[Candidate]:
         source, target = dyad
@@ -235,8 +231,7 @@ class EventExtractor:
         yield Candidate(trigger=trigger, token=token, source=source, target=target, modality=modality,
                         mutual=True, start=start, end=end,
                         confidence=_confidence(rule, source, target, trigger, self.lex), rule=rule,
-                        future=modality in ("planned", "proposed")
-                        or _future_tense(token, self.lex.cues("planned", "aux"), self.lex.cues("planned", "governors")))
+                        future=self._future(token, modality))
 
     def _modality(self, token: Token) -> Modality:
         """From auxiliaries, negation, conditionals, governing words and modifiers (modality.yaml)."""
@@ -330,7 +325,7 @@ def _pobjs(prep: Token) -> Iterator[Token]:
     return (c for c in prep.children if c.dep_ == "pobj")
 
 
-def _verb_sources(verb: Token, index: dict[int, Mention]) -> tuple[list[Mention], str]:
+def _verb_sources(verb: Token, index: dict[int, Mention], lex: Lexicon) -> tuple[list[Mention], str]:
     """Subject or passive agent; climbing xcomp/conj/advcl chains (an object-control verb such as
     "urged Russia to withdraw" gives its object as the subject of the complement)."""
     current, rule = verb, "verb:subject"
@@ -367,7 +362,7 @@ def _verb_sources(verb: Token, index: dict[int, Mention]) -> tuple[list[Mention]
         if current.dep_ == "pcomp" and current.head.dep_ == "prep":
             noun = current.head.head  # "the possibility of imposing": whoever holds the possibility
             if noun.pos_ in ("NOUN", "PROPN"):
-                actors, _ = _noun_sources(noun, index, conflict=False, light_verbs=LIGHT_FOR_GERUNDS)
+                actors, _ = _noun_sources(noun, index, lex, conflict=False, light_verbs=lex.gerund_verbs)
                 return actors, "verb:gerund"
         break
     return [], rule
@@ -479,8 +474,10 @@ def _governing_verb(noun: Token) -> Token:
     return head.head if noun.dep_ == "pobj" and head.dep_ == "prep" else head
 
 
-def _noun_sources(noun: Token, index: dict[int, Mention], conflict: bool,
-                  light_verbs: frozenset[str] = frozenset()) -> tuple[list[Mention], str]:
+def _noun_sources(noun: Token, index: dict[int, Mention], lex: Lexicon, conflict: bool,
+                  light_verbs: frozenset[str]) -> tuple[list[Mention], str]:
+    """Possessor, "by", modifiers, "between", "of", else the subject of a light verb taking the noun
+    (``light_verbs``: the lexicon's, or the narrower gerund list for "the possibility of imposing")."""
     for child in noun.children:
         if child.dep_ == "poss" and (actors := _actors(child, index)):
             return actors, "noun:possessor"
@@ -509,7 +506,7 @@ def _noun_sources(noun: Token, index: dict[int, Mention], conflict: bool,
     elif noun.dep_ not in ("dobj", "nsubjpass", "attr"):
         return [], ""
     if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in light_verbs:
-        actors, _ = _verb_sources(head, index)
+        actors, _ = _verb_sources(head, index, lex)
         if actors:
             return actors, "noun:verb-subject"
     return [], ""
@@ -561,14 +558,11 @@ def _pairs(sources: list[Mention], targets: list[Mention], mutual_type: bool
             if target.actor.code != source.actor.code]
 
 
-RELATION_NOUNS = frozenset({"tie", "relation", "relationship", "contact", "cooperation", "link", "trade"})
-
-
-def _reciprocal(token: Token) -> bool:
+def _reciprocal(token: Token, relation_nouns: frozenset[str]) -> bool:
     """"The two countries suspended diplomatic ties", "… warned each other": an act on their relationship
     (or on each other) by a joint subject is done by each to the other."""
     for child in token.children:
-        if child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in RELATION_NOUNS:
+        if child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in relation_nouns:
             return True
     return "each other" in token.sent.text.lower() or "one another" in token.sent.text.lower()
 
@@ -584,10 +578,7 @@ def _expand_joint(mentions: list[Mention]) -> list[Mention]:
 
 
 def _with_code(mention: Mention, code: str) -> Mention:
-    from ..model import Actor
-
-    return Mention(doc_id=mention.doc_id, start=mention.start, end=mention.end, text=mention.text,
-                   actor=Actor(code=code), method=mention.method, sentence=mention.sentence)
+    return replace(mention, actor=Actor(code=code))
 
 
 # -- modality helpers ---------------------------------------------------------------------
@@ -624,17 +615,13 @@ def _future_tense(token: Token, future_aux: list[str], planned_governors: list[s
     return False
 
 
-def _ancestors_in_sentence(token: Token) -> list[Token]:
-    return [token, *token.ancestors]
-
-
 # -- evidence and confidence ------------------------------------------------------------------
 def _evidence(token: Token, source: Mention, target: Mention | None) -> tuple[int, int]:
     """The clause: the trigger's subtree plus the actors' spans, kept inside the sentence."""
     sent = token.sent
-    subtree = list(token.subtree) if token.pos_ not in ("VERB", "AUX") or token.dep_ != "ROOT" else [token]
-    if token.pos_ in ("VERB", "AUX") and token.dep_ == "ROOT":
-        subtree = [t for t in token.subtree if t.dep_ != "punct" or t.i != sent.end - 1]
+    subtree = list(token.subtree)
+    if token.pos_ in ("VERB", "AUX") and token.dep_ == "ROOT":  # the whole sentence, less its full stop
+        subtree = [t for t in subtree if t.dep_ != "punct" or t.i != sent.end - 1]
     start = min([subtree[0].idx, source.start] + ([target.start] if target else []))
     last = subtree[-1]
     end = max([last.idx + len(last.text), source.end] + ([target.end] if target else []))

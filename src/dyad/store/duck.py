@@ -83,10 +83,6 @@ def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-def _placeholders(n: int) -> str:
-    return ", ".join("?" * n)
-
-
 def _quoted(columns: Sequence[str]) -> str:
     return ", ".join(f'"{c}"' for c in columns)
 
