@@ -8,6 +8,7 @@ minister", pronouns, "the two countries"). Unknown names stay unresolved.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -17,7 +18,6 @@ from rapidfuzz import fuzz, process
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
-from spacy.util import filter_spans
 
 from ..model import Actor, Mention
 from ..sentences import sentence_index
@@ -38,7 +38,27 @@ def _shape(name: str) -> tuple[int, str]:
     return len(words), "".join(w[0] for w in words)
 
 
+_NUMBER_WORDS = {"two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+                 "nine": "9", "ten": "10"}
+_NUMBER_PATTERN = re.compile(r"\b(" + "|".join([*_NUMBER_WORDS, *_NUMBER_WORDS.values()]) + r")\b")
+
+
+def _spellings(phrase: str) -> set[str]:
+    """The ways a knowledge-base phrase is written in running text: capitalised at a sentence start,
+    hyphen or space ("six-party", "six party"), number in words or digits ("6-party talks")."""
+    digits = {v: k for k, v in _NUMBER_WORDS.items()}
+    forms = {phrase}
+    if "-" in phrase:
+        forms.add(phrase.replace("-", " "))
+    for form in list(forms):
+        swapped = _NUMBER_PATTERN.sub(lambda m: _NUMBER_WORDS.get(m[1], digits.get(m[1], m[1])), form)
+        forms.add(swapped)
+    return forms | {f[:1].upper() + f[1:] for f in forms}
+
+
 PRONOUNS_STATE = {"it", "its"}
+FORUM_NOUNS = {"talk", "negotiation"}
+ANAPHORIC_DETERMINERS = {"the", "these", "those"}
 PRONOUNS_PERSON = {"he", "she", "his", "her"}
 
 
@@ -62,7 +82,9 @@ class ActorResolver:
                    | set(kb.fixed_groups) | set(kb.surnames))
         patterns = []
         for phrase in sorted(phrases):
-            for variant in {phrase, phrase[:1].upper() + phrase[1:]}:
+            for variant in _spellings(phrase):
+                if variant in self.labels:
+                    continue
                 self.labels[variant] = phrase
                 patterns.append(nlp.make_doc(variant))
         self.matcher.add("ACTOR", patterns)
@@ -80,7 +102,7 @@ class ActorResolver:
 
     # ------------------------------------------------------------------------------------
     def __call__(self, doc: Doc, doc_id: str, day: date | None = None) -> list[Mention]:
-        spans = filter_spans([doc[s:e] for _, s, e in self.matcher(doc)])
+        spans = self._longest([doc[s:e] for _, s, e in self.matcher(doc)])
         mentions: list[Mention] = []
         people: list[_Known] = []
         pending_ambiguous: list[Span] = []
@@ -117,6 +139,19 @@ class ActorResolver:
         mentions.extend(self._coreference(doc, doc_id, mentions, people, plural, mentioned))
         mentions.sort(key=lambda m: (m.start, -m.end))
         return _without_overlaps(mentions)
+
+    def _longest(self, spans: list[Span]) -> list[Span]:
+        """Non-overlapping matches, longest first; between equals, a plain name beats a phrase that
+        needs context ("North Korea" over "the North" in "the North Korea-Russia talks")."""
+        def rank(span: Span) -> tuple[int, bool, int]:
+            return -len(span), self.labels.get(span.text, span.text) in self.kb.ambiguous, span.start
+        kept: list[Span] = []
+        taken: set[int] = set()
+        for span in sorted(spans, key=rank):
+            if not taken.intersection(range(span.start, span.end)):
+                kept.append(span)
+                taken.update(range(span.start, span.end))
+        return sorted(kept, key=lambda s: s.start)
 
     def _fuzzy_people(self, doc: Doc, doc_id: str, day: date | None, mentions: list[Mention],
                       people: list[_Known]) -> list[Mention]:
@@ -216,10 +251,35 @@ class ActorResolver:
                     resolved = _mention(doc_id, token, _copy(antecedent.actor), "coref:pronoun")
                     found.append(resolved)
                     anchors.append(resolved)  # a later pronoun may refer through this one (tokens go left to right)
+        found.extend(self._forum_references(doc, doc_id, mentions))
         top = [code for code, _ in mentioned.most_common(2)]
         if len(top) == 2:
             for span in plural:
                 found.append(_mention(doc_id, span, Actor(code="|".join(top), kind=JOINT), "coref:dyad"))
+        return found
+
+
+    def _forum_references(self, doc: Doc, doc_id: str, mentions: list[Mention]) -> list[Mention]:
+        """ "these talks", "the negotiations": the forum named last ("the six-party talks"), unless other
+        talks were named in between ("Russia-North Korea talks")."""
+        forums = {m.start: m for m in mentions
+                  if (self.kb.organisations.get(m.actor.code) or {}).get("kind") == "forum"}
+        covered = {i for m in mentions for i in range(m.start, m.end)}
+        found: list[Mention] = []
+        last: Mention | None = None
+        for token in doc:
+            if token.idx in forums:
+                last = forums[token.idx]
+            if token.lemma_ not in FORUM_NOUNS or token.tag_ != "NNS" or token.idx in covered:
+                continue
+            modifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod", "poss", "nummod")
+                         or (c.dep_ == "prep" and c.lower_ in ("between", "with", "on", "over"))]
+            determiner = [c for c in token.children if c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS]
+            if modifiers:
+                last = None  # other talks named: the earlier forum is no longer what "the talks" means
+            elif determiner and last is not None and last.actor.code:
+                span = doc[determiner[0].i:token.i + 1]
+                found.append(_mention(doc_id, span, _copy(last.actor), "coref:forum"))
         return found
 
 
