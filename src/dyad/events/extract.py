@@ -80,6 +80,10 @@ class EventExtractor:
                 result.note(token, trigger, "skipped: the governing verb gave this event")
                 continue
             made = list(self._from_trigger(token, trigger, index, result, dyad))
+            if (made and len({c.source.actor.code for c in made}) == 1 and not made[0].mutual
+                    and self._consents_to_act(token, trigger)):
+                result.note(token, trigger, "skipped: one party agreeing to an act is coded as that act")
+                made = []
             made = [r for c in made for r in self._reaction_targets(c, result.candidates)]
             if made and token.pos_ in ("VERB", "AUX"):
                 verb_objects.add((token.i, trigger.type))
@@ -92,6 +96,17 @@ class EventExtractor:
         result.candidates = [self._answer_accusation(c, result.candidates) for c in result.candidates]
         result.candidates = _double_negatives(result)
         return result
+
+    def _consents_to_act(self, token: Token, trigger: Trigger) -> bool:
+        """"agreed to write off the debt": a verb of consent whose complement is an act of another type."""
+        if trigger.type != "AGREE" or token.lemma_.lower() not in self.lex.consent_verbs:
+            return False
+        for child in token.children:
+            if child.dep_ == "xcomp":
+                inner = self.lex.match(child)
+                if inner is not None and inner.type != "AGREE":
+                    return True
+        return False
 
     def _answer_accusation(self, cand: Candidate, candidates: list[Candidate]) -> Candidate:
         """"…, a charge both countries denied": a denial with no one named answers the latest accusation

@@ -60,6 +60,7 @@ class Lexicon:
     denial_verbs: frozenset[str] = frozenset()
     relation_nouns: frozenset[str] = frozenset()
     gerund_verbs: frozenset[str] = frozenset()
+    consent_verbs: frozenset[str] = frozenset()
     alleged_types: frozenset[str] = frozenset()
     offers: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # type -> (cameo, REQUEST mode)
     alleged_supplies: frozenset[str] = frozenset()
@@ -137,9 +138,10 @@ def load_lexicon() -> Lexicon:
     lex.undirected_types = frozenset(str(t) for t in arguments.get("undirected_types") or ())
     lex.rule_confidence = {str(k): float(v) for k, v in (arguments.get("rule_confidence") or {}).items()}
     words = {key: frozenset(str(w) for w in arguments.get(key) or ())
-             for key in ("accusation_verbs", "denial_verbs", "relation_nouns", "gerund_verbs")}
+             for key in ("accusation_verbs", "denial_verbs", "relation_nouns", "gerund_verbs", "consent_verbs")}
     lex.accusation_verbs, lex.denial_verbs = words["accusation_verbs"], words["denial_verbs"]
     lex.relation_nouns, lex.gerund_verbs = words["relation_nouns"], words["gerund_verbs"]
+    lex.consent_verbs = words["consent_verbs"]
     lex.alleged_types = frozenset(str(t) for t in arguments.get("alleged_types") or ())
     lex.offers = {str(t): (str(v["cameo"]), v.get("mode")) for t, v in (arguments.get("offers") or {}).items()}
     lex.alleged_supplies = frozenset(str(w) for w in arguments.get("alleged_supplies") or ())

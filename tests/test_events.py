@@ -1,0 +1,58 @@
+"""Event extraction rules (issue 5): one table of our own short articles and the events each must,
+or must not, yield (source, target, PLOVER type, modality) among the accepted events."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pytest
+
+from dyad import Pipeline, RawDocument
+
+Key = tuple[str, str | None, str, str]  # source, target, type, modality
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    text: str
+    present: list[Key] = field(default_factory=list)
+    absent: list[Key] = field(default_factory=list)
+    published: str = "2019-06-12"
+
+
+CASES = [
+    Case("consent-one-party-is-the-act",
+         "Moscow has agreed to write off 90 percent of the debts of North Korea.",
+         present=[("RUS", "PRK", "AID", "asserted")], absent=[("RUS", "PRK", "AGREE", "asserted")]),
+    Case("consent-two-parties-is-an-agreement",
+         "Russia and North Korea met in Vladivostok. The two sides agreed to build a road bridge.",
+         present=[("RUS", "PRK", "AGREE", "asserted")]),
+    Case("consent-coordinated-parties-is-an-agreement",
+         "Putin and Kim Jong Un agreed to set up a commission on the gas pipeline.",
+         present=[("RUS", "PRK", "AGREE", "asserted")]),
+    Case("consent-with-partner-is-an-agreement",
+         "Russia agreed with China to expand trade in grain.",
+         present=[("RUS", "CHN", "AGREE", "asserted")]),
+]
+
+
+def _keys(pipeline: Pipeline, case: Case) -> set[Key]:
+    raw = RawDocument(id=case.id, source=f"{case.id}.txt", data=case.text.encode("utf-8"), published=case.published)
+    analysis = pipeline.analyze(raw)
+    keys: set[Key] = set()
+    for e in analysis.events:
+        if e.accepted:
+            keys.add((e.source, e.target, e.type, e.modality))
+            if e.mutual and e.target is not None:
+                keys.add((e.target, e.source, e.type, e.modality))
+    return keys
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_event_rules(pipeline: Pipeline, case: Case) -> None:
+    keys = _keys(pipeline, case)
+    for key in case.present:
+        assert key in keys, f"missing {key}; found {sorted(keys, key=str)}"
+    for key in case.absent:
+        assert key not in keys, f"unexpected {key}"
