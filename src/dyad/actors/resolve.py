@@ -57,7 +57,7 @@ def _spellings(phrase: str) -> set[str]:
 
 
 PRONOUNS_STATE = {"it", "its"}
-FORUM_NOUNS = {"talk", "negotiation"}
+GENERIC_HEADS = {"nations", "states", "countries", "organization", "organisation", "chief", "body"}
 ANAPHORIC_DETERMINERS = {"the", "these", "those"}
 PRONOUNS_PERSON = {"he", "she", "his", "her"}
 
@@ -251,7 +251,7 @@ class ActorResolver:
                     resolved = _mention(doc_id, token, _copy(antecedent.actor), "coref:pronoun")
                     found.append(resolved)
                     anchors.append(resolved)  # a later pronoun may refer through this one (tokens go left to right)
-        found.extend(self._forum_references(doc, doc_id, mentions))
+        found.extend(self._organisation_references(doc, doc_id, mentions))
         top = [code for code, _ in mentioned.most_common(2)]
         if len(top) == 2:
             for span in plural:
@@ -259,28 +259,39 @@ class ActorResolver:
         return found
 
 
-    def _forum_references(self, doc: Doc, doc_id: str, mentions: list[Mention]) -> list[Mention]:
-        """ "these talks", "the negotiations": the forum named last ("the six-party talks"), unless other
-        talks were named in between ("Russia-North Korea talks")."""
-        forums = {m.start: m for m in mentions
-                  if (self.kb.organisations.get(m.actor.code) or {}).get("kind") == "forum"}
+    def _organisation_references(self, doc: Doc, doc_id: str, mentions: list[Mention]) -> list[Mention]:
+        """ "the council", "these talks", "the agency": the organisation named last whose name ends in that
+        noun ("the UN Security Council", "the six-party talks"), unless the same noun came in between
+        with words of its own ("the Japan-Russia talks", "a city council")."""
+        by_start = {m.start: m for m in mentions if m.actor.kind == "organisation" and m.actor.code}
         covered = {i for m in mentions for i in range(m.start, m.end)}
         found: list[Mention] = []
-        last: Mention | None = None
+        last: dict[str, Mention | None] = {}  # head noun -> the organisation it refers back to
         for token in doc:
-            if token.idx in forums:
-                last = forums[token.idx]
-            if token.lemma_ not in FORUM_NOUNS or token.tag_ != "NNS" or token.idx in covered:
+            if token.idx in by_start:
+                mention = by_start[token.idx]
+                for head in self._heads(mention.actor.code):
+                    last[head] = mention
+            head = token.lower_
+            if head not in last or token.idx in covered or token.pos_ != "NOUN":
                 continue
             modifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod", "poss", "nummod")
                          or (c.dep_ == "prep" and c.lower_ in ("between", "with", "on", "over"))]
             determiner = [c for c in token.children if c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS]
+            antecedent = last[head]
             if modifiers:
-                last = None  # other talks named: the earlier forum is no longer what "the talks" means
-            elif determiner and last is not None and last.actor.code:
+                last[head] = None  # another body of that name: the earlier one is no longer meant
+            elif determiner and antecedent is not None:
                 span = doc[determiner[0].i:token.i + 1]
-                found.append(_mention(doc_id, span, _copy(last.actor), "coref:forum"))
+                found.append(_mention(doc_id, span, _copy(antecedent.actor), "coref:organisation"))
         return found
+
+    def _heads(self, code: str) -> set[str]:
+        """The nouns an organisation's names end in ("council", "talks", "agency")."""
+        entry = self.kb.organisations.get(code) or {}
+        names = [str(entry.get("name") or ""), *(str(a) for a in entry.get("aliases") or [])]
+        last_words = [n.split()[-1] for n in names if len(n.split()) > 1]
+        return {w.lower() for w in last_words if w.isalpha()} - GENERIC_HEADS
 
 
 def _mention(doc_id: str, span: Span | Token, actor: Actor, method: str) -> Mention:
