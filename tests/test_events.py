@@ -34,6 +34,19 @@ CASES = [
     Case("consent-with-partner-is-an-agreement",
          "Russia agreed with China to expand trade in grain.",
          present=[("RUS", "CHN", "AGREE", "asserted")]),
+    Case("vote-for-resolution-targets-the-body",
+         "The UN Security Council met on Saturday. Russia and China voted in favour of the resolution, "
+         "and North Korea rejected it.",
+         present=[("RUS", "UNSC", "SUPPORT", "asserted"), ("CHN", "UNSC", "SUPPORT", "asserted")]),
+    Case("vote-body-named-in-the-object",
+         "Moscow hosted the Iranian minister. Belarus voted against a UN General Assembly resolution on Ukraine.",
+         present=[("BLR", "UN", "REJECT", "asserted")]),
+    Case("vote-without-a-body-has-no-target",
+         "Russia voted for the measure after a long debate in Moscow.",
+         absent=[("RUS", "UNSC", "SUPPORT", "asserted"), ("RUS", "UN", "SUPPORT", "asserted")]),
+    Case("copular-subject-of-infinitive",
+         "The General Assembly met in March. North Korea was one of five countries to vote against the resolution.",
+         present=[("PRK", "UN", "REJECT", "asserted")]),
 ]
 
 

@@ -85,6 +85,7 @@ class EventExtractor:
                 result.note(token, trigger, "skipped: one party agreeing to an act is coded as that act")
                 made = []
             made = [r for c in made for r in self._reaction_targets(c, result.candidates)]
+            made = [self._body_target(c, mentions) for c in made]
             if made and token.pos_ in ("VERB", "AUX"):
                 verb_objects.add((token.i, trigger.type))
             for candidate in made:
@@ -227,6 +228,25 @@ class EventExtractor:
             return [self._retarget(candidate, target, "event-target") for target in actors.values()] or [candidate]
         return [candidate]
 
+    def _body_target(self, cand: Candidate, mentions: list[Mention]) -> Candidate:
+        """"voted in favour of the resolution", "vetoed the draft": the act addresses the voting body,
+        named inside the object ("a General Assembly resolution") or else the last one named before."""
+        if (cand.target is not None and not cand.rule.endswith("+context-target")) or \
+                cand.trigger.type not in self.lex.body_types:
+            return cand
+        bodies = self.lex.voting_bodies
+        for obj in _objects(cand.token):
+            if obj.lemma_.lower() not in self.lex.body_documents:
+                continue
+            left, right = obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge)
+            inside = [m for m in mentions if left <= m.start < right and m.actor.code in bodies]
+            before = [m for m in mentions if m.end <= cand.token.idx and m.actor.code in bodies]
+            body = inside[0] if inside else (before[-1] if before else None)
+            if body is None or body.actor.code == cand.source.actor.code:
+                return cand
+            return self._retarget(cand, body, "body-target")
+        return cand
+
     def _retarget(self, cand: Candidate, target: Mention, how: str) -> Candidate:
         """The same candidate with a target found outside its sentence's arguments (rule suffix ``how``)."""
         rule = cand.rule.replace("+context-target", "") + f"+{how}"
@@ -336,6 +356,20 @@ def _unique(mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
+def _objects(token: Token) -> Iterator[Token]:
+    """Direct and prepositional objects, through "in favour of": "vetoed the draft", "voted for the
+    measure", "voted in favour of a resolution"."""
+    for child in token.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            yield child
+        elif child.dep_ == "prep":
+            for pobj in _pobjs(child):
+                yield pobj
+                for inner in pobj.children:
+                    if inner.dep_ == "prep" and inner.lower_ == "of":
+                        yield from _pobjs(inner)
+
+
 def _pobjs(prep: Token) -> Iterator[Token]:
     return (c for c in prep.children if c.dep_ == "pobj")
 
@@ -371,9 +405,14 @@ def _verb_sources(verb: Token, index: dict[int, Mention], lex: Lexicon) -> tuple
             current, rule = current.head, "verb:inherited-subject"
             continue
         if current.dep_ == "relcl":
+            if current.tag_ == "VB" and not any(c.dep_ == "nsubj" for c in current.children):
+                return _copular_subject(current.head, index), "verb:copular-subject"
             return _relative_antecedent(current, index), "verb:relative"
         if current.dep_ == "acl" and current.tag_ != "VBN":
-            return _actors(current.head, index), "verb:participle"
+            actors = _actors(current.head, index)
+            if not actors and current.tag_ == "VB":  # "it was one of five countries to vote against"
+                return _copular_subject(current.head, index), "verb:copular-subject"
+            return actors, "verb:participle"
         if current.dep_ == "pcomp" and current.head.dep_ == "prep":
             noun = current.head.head  # "the possibility of imposing": whoever holds the possibility
             if noun.pos_ in ("NOUN", "PROPN"):
@@ -381,6 +420,20 @@ def _verb_sources(verb: Token, index: dict[int, Mention], lex: Lexicon) -> tuple
                 return actors, "verb:gerund"
         break
     return [], rule
+
+
+def _copular_subject(noun: Token, index: dict[int, Mention]) -> list[Mention]:
+    """"X was one of five countries to vote", "X became the first state to recognise": the subject of
+    the copula whose complement holds the noun."""
+    node = noun
+    for _ in range(3):
+        if node.dep_ in ("attr", "acomp"):
+            subjects = [c for c in node.head.children if c.dep_ == "nsubj"]
+            return _actors(subjects[0], index) if subjects else []
+        if node.dep_ not in ("pobj", "prep"):
+            return []
+        node = node.head
+    return []
 
 
 def _named_person(subject: Token, index: dict[int, Mention]) -> list[Mention]:
@@ -671,6 +724,8 @@ def _confidence(rule: str, source: Mention, target: Mention | None, trigger: Tri
         score += adjust.get("context_target", 0.0)
     elif rule.endswith("+event-target"):
         score += adjust.get("event_target", 0.0)
+    elif rule.endswith("+body-target"):
+        score += adjust.get("body_target", 0.0)
     elif rule.endswith("+reported-accusation"):
         score += adjust.get("reported_accusation", 0.0)
     elif target is None and trigger.type not in lex.undirected_types:

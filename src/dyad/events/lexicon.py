@@ -61,6 +61,9 @@ class Lexicon:
     relation_nouns: frozenset[str] = frozenset()
     gerund_verbs: frozenset[str] = frozenset()
     consent_verbs: frozenset[str] = frozenset()
+    body_documents: frozenset[str] = frozenset()
+    body_types: frozenset[str] = frozenset()
+    voting_bodies: tuple[str, ...] = ()
     alleged_types: frozenset[str] = frozenset()
     offers: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # type -> (cameo, REQUEST mode)
     alleged_supplies: frozenset[str] = frozenset()
@@ -138,10 +141,13 @@ def load_lexicon() -> Lexicon:
     lex.undirected_types = frozenset(str(t) for t in arguments.get("undirected_types") or ())
     lex.rule_confidence = {str(k): float(v) for k, v in (arguments.get("rule_confidence") or {}).items()}
     words = {key: frozenset(str(w) for w in arguments.get(key) or ())
-             for key in ("accusation_verbs", "denial_verbs", "relation_nouns", "gerund_verbs", "consent_verbs")}
+             for key in ("accusation_verbs", "denial_verbs", "relation_nouns", "gerund_verbs", "consent_verbs",
+                         "body_documents", "body_types")}
     lex.accusation_verbs, lex.denial_verbs = words["accusation_verbs"], words["denial_verbs"]
     lex.relation_nouns, lex.gerund_verbs = words["relation_nouns"], words["gerund_verbs"]
     lex.consent_verbs = words["consent_verbs"]
+    lex.body_documents, lex.body_types = words["body_documents"], words["body_types"]
+    lex.voting_bodies = tuple(str(c) for c in arguments.get("voting_bodies") or ())
     lex.alleged_types = frozenset(str(t) for t in arguments.get("alleged_types") or ())
     lex.offers = {str(t): (str(v["cameo"]), v.get("mode")) for t, v in (arguments.get("offers") or {}).items()}
     lex.alleged_supplies = frozenset(str(w) for w in arguments.get("alleged_supplies") or ())
