@@ -47,6 +47,21 @@ CASES = [
     Case("copular-subject-of-infinitive",
          "The General Assembly met in March. North Korea was one of five countries to vote against the resolution.",
          present=[("PRK", "UN", "REJECT", "asserted")]),
+    Case("by-gerund-inherits-the-subject",
+         "Moscow expelled two diplomats. The European Union responded on Sunday by closing its airspace to "
+         "Russian aircraft.",
+         present=[("EU", "RUS", "SANCTION", "asserted")]),
+    Case("occasion-noun-phone-call",
+         "Xi Jinping told Joe Biden in a phone call on Thursday that China would respond.",
+         present=[("CHN", "USA", "CONSULT", "asserted")]),
+    Case("occasion-noun-own-partner-unresolved-no-clause-target",
+         "After talks with his counterpart in the port city, Lavrov warned the United States against new drills.",
+         absent=[("RUS", "USA", "CONSULT", "asserted")]),
+    Case("two-countries-last-coordinated-pair",
+         "The United States pressed North Korea on Monday. Russia and China argued that sanctions should be "
+         "eased. In late 2019 the two countries circulated a draft resolution at the UN Security Council.",
+         present=[("RUS", "UNSC", "REQUEST", "asserted"), ("CHN", "UNSC", "REQUEST", "asserted")],
+         absent=[("USA", "UNSC", "REQUEST", "asserted")]),
 ]
 
 

@@ -253,8 +253,11 @@ class ActorResolver:
                     anchors.append(resolved)  # a later pronoun may refer through this one (tokens go left to right)
         found.extend(self._organisation_references(doc, doc_id, mentions))
         top = [code for code, _ in mentioned.most_common(2)]
-        if len(top) == 2:
-            for span in plural:
+        for span in plural:
+            pair = _coordinated_pair(doc, span, mentions)
+            if pair is not None:
+                found.append(_mention(doc_id, span, Actor(code="|".join(pair), kind=JOINT), "coref:pair"))
+            elif len(top) == 2:
                 found.append(_mention(doc_id, span, Actor(code="|".join(top), kind=JOINT), "coref:dyad"))
         return found
 
@@ -292,6 +295,25 @@ class ActorResolver:
         names = [str(entry.get("name") or ""), *(str(a) for a in entry.get("aliases") or [])]
         last_words = [n.split()[-1] for n in names if len(n.split()) > 1]
         return {w.lower() for w in last_words if w.isalpha()} - GENERIC_HEADS
+
+
+def _coordinated_pair(doc: Doc, span: Span, mentions: list[Mention]) -> list[str] | None:
+    """"Russia and China argued …; the two countries circulated a draft": the last two states named
+    together ("X and Y") in this sentence or the one before, when there is such a pair."""
+    first = doc[span.sent.start - 1].sent.start_char if span.sent.start > 0 else span.sent.start_char
+    states = [m for m in mentions if first <= m.start and m.end <= span.start_char
+              and m.actor.kind == "state" and m.actor.code and m.actor.kind != JOINT]
+    heads: dict[int, Mention] = {}
+    for m in states:
+        part = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if part is not None:
+            heads[part.root.i] = m
+    best: list[str] | None = None
+    for i, m in heads.items():
+        head = doc[i].head
+        if doc[i].dep_ == "conj" and head.i in heads and heads[head.i].actor.code != m.actor.code:
+            best = [heads[head.i].actor.code, m.actor.code]
+    return best
 
 
 def _mention(doc_id: str, span: Span | Token, actor: Actor, method: str) -> Mention:

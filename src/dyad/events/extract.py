@@ -166,6 +166,12 @@ class EventExtractor:
             index = {i: m for i, m in index.items() if m is not own}
         sources, rule = (_verb_sources(token, index, self.lex) if is_verb
                          else _noun_sources(token, index, self.lex, conflict, self.lex.light_verbs))
+        occasion = None
+        if not sources and not is_verb and trigger.type in self.lex.occasion_types:
+            occasion = _occasion_clause(token, self.lex.occasion_preps)
+            if occasion is not None:
+                sources, _ = _verb_sources(occasion, index, self.lex)
+                rule = "noun:occasion"
         mutual_type = event_type.mutual if event_type is not None else False
         if not sources and is_verb and mutual_type and dyad is not None and _agentless_passive(token):
             # "The agreement was signed in Moscow on Monday": in a two-party story, by the two parties
@@ -181,6 +187,13 @@ class EventExtractor:
                    else _noun_targets(token, index, preps, sources, conflict))
         if not targets and not is_verb and rule == "noun:verb-subject":
             targets = _verb_targets(_governing_verb(token), index, preps, verbal, own_codes)
+        own_partner = any(c.dep_ == "prep" and c.lower_ in ("with", "between", "among", "to") for c in token.children)
+        if not targets and occasion is not None and not own_partner:  # "is due in Vietnam for a visit"
+            holder = token.head.head
+            while not targets and holder.i != occasion.i:
+                targets = _verb_targets(holder, index, (*preps, "in"), verbal, own_codes)
+                holder = holder.head
+            targets = targets or _verb_targets(occasion, index, (*preps, "in"), verbal, own_codes)
         future = self._future(token, modality)
         for src, tgt, mutual in _pairs(sources, targets, mutual_type or _reciprocal(token, self.lex.relation_nouns)):
             if tgt is not None and tgt.actor.code == src.actor.code:
@@ -413,6 +426,10 @@ def _verb_sources(verb: Token, index: dict[int, Mention], lex: Lexicon) -> tuple
             if not actors and current.tag_ == "VB":  # "it was one of five countries to vote against"
                 return _copular_subject(current.head, index), "verb:copular-subject"
             return actors, "verb:participle"
+        if current.dep_ == "pcomp" and current.head.dep_ == "prep" and current.head.head.pos_ in ("VERB", "AUX"):
+            # "responded by closing its airspace", "left after signing": the clause's subject acts
+            current, rule = current.head.head, "verb:inherited-subject"
+            continue
         if current.dep_ == "pcomp" and current.head.dep_ == "prep":
             noun = current.head.head  # "the possibility of imposing": whoever holds the possibility
             if noun.pos_ in ("NOUN", "PROPN"):
@@ -535,6 +552,17 @@ def _reporting_verb(token: Token, verbs: frozenset[str]) -> Token | None:
 def _agentless_passive(verb: Token) -> bool:
     children = [c.dep_ for c in verb.children]
     return "nsubjpass" in children and "agent" not in children
+
+
+def _occasion_clause(noun: Token, preps: frozenset[str]) -> Token | None:
+    """The verb whose prepositional phrase the noun heads ("arrived for talks", "is due … for a visit")."""
+    if noun.dep_ != "pobj" or noun.head.dep_ != "prep" or noun.head.lower_ not in preps:
+        return None
+    head = noun.head.head
+    for _ in range(2):  # "is due … for a visit", "is in Hanoi next for talks"
+        if head.pos_ in ("ADJ", "ADV") and head.dep_ in ("acomp", "advmod"):
+            head = head.head
+    return head if head.pos_ in ("VERB", "AUX") else None
 
 
 def _governing_verb(noun: Token) -> Token:
