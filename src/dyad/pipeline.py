@@ -6,8 +6,9 @@ decode → clean → language model → actors → events → dates and amounts.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -20,12 +21,25 @@ from .config import Options
 from .errors import BadInput
 from .events import Candidate, EventExtractor, Extraction, Lexicon, load_lexicon
 from .ingest import Rejected, decode
-from .model import Analysis, DatePrecision, Document, Event, EventMention, Quantity, RawDocument, Sentence
+from .model import (
+    Analysis,
+    DatePrecision,
+    Document,
+    Event,
+    EventMention,
+    Mention,
+    Quantity,
+    RawDocument,
+    RemovedSpan,
+    Sentence,
+)
 from .nlp import load_language_model
 
 __all__ = ["Pipeline"]
 
 ANALYSED_LANGUAGES = {"en"}
+DATELINE_REASONS = ("date/byline line", "dateline")  # removed lines whose month-day may date the article
+log = logging.getLogger(__name__)
 
 
 @dataclass(slots=True)
@@ -87,6 +101,7 @@ class Pipeline:
         sentences = [Sentence(doc_id=document.id, index=i, start=s.start_char, end=s.end_char)
                      for i, s in enumerate(doc.sents)]
         mentions = self.resolver(doc, document.id, day)
+        document = _with_estimate(document, mentions, self.kb)
         extraction = self.extractor(doc, mentions)
         if trace is not None:
             trace.notes.extend(extraction.notes)
@@ -204,15 +219,38 @@ def _attach_quantities(doc: Doc, events: list[Event], amounts: list[Quantity]) -
 
 def _document(raw: RawDocument, cleaned: Cleaned, encoding: str) -> Document:
     published, precision, estimated = cleaned.published, cleaned.published_precision, False
-    if published is None:
-        guess = timeline.estimate_published(cleaned.text)
-        if guess:
-            published, precision, estimated = guess, timeline.precision_of(guess), True
+    if published is None:  # refined in finish() once the people named are known
+        guess = timeline.estimate_publication(cleaned.text, datelines=_datelines(cleaned.removed))
+        if guess.value:
+            published, precision, estimated = guess.value, guess.precision, True
     return Document(
         id=raw.id, text=cleaned.text, content_hash=raw.content_hash, source=raw.source, kind=raw.kind,
         url=raw.url, title=cleaned.title, byline=cleaned.byline, outlet=cleaned.outlet, published=published,
         published_precision=precision, published_estimated=estimated, language=cleaned.language,
         encoding=encoding, removed=cleaned.removed)
+
+
+def _datelines(removed: list[RemovedSpan]) -> list[str]:
+    return [r.text for r in removed if r.reason in DATELINE_REASONS]
+
+
+def _with_estimate(document: Document, mentions: list[Mention], kb: KnowledgeBase) -> Document:
+    """An undated document with its publication date estimated from its content, now that the
+    people it names with a title (and the dates of their posts) are known."""
+    if document.published and not document.published_estimated:
+        return document
+    people = []
+    for m in mentions:
+        person = kb.people.get(m.actor.person or "")
+        if person is None or m.method in ("coref:pronoun", "coref:title"):
+            continue
+        at = m.text.rfind(m.actor.person or "")  # "US Secretary of State Rex Tillerson": the name
+        people.append(timeline.PersonMention(m.start + max(at, 0), m.end, person.name,
+                                             tuple(timeline.Tenure(r.title, *r.period) for r in person.roles)))
+    estimate = timeline.estimate_publication(document.text, people, _datelines(document.removed))
+    log.debug("%s: published estimated %s (%s): %s", document.id, estimate.value, estimate.precision, estimate.basis)
+    return replace(document, published=estimate.value, published_estimated=estimate.value is not None,
+                   published_precision=estimate.precision if estimate.value else "unknown")
 
 
 def _event_date(doc: Doc, cand: Candidate, dates: list[timeline.DateExpression], document: Document,
@@ -222,12 +260,13 @@ def _event_date(doc: Doc, cand: Candidate, dates: list[timeline.DateExpression],
 
     A date belongs to the nearest trigger above it in the parse: "the brake on a statement about
     a test carried out on April 28" dates the test, not the brake. An estimated publication date
-    is only a lower bound, so partial and relative expressions are not resolved against it.
+    is used only when it pins the year (:func:`timeline.date_base`); a wider one is a lower bound,
+    against which partial and relative expressions are not resolved.
     """
     sent = cand.token.sent
     in_sentence = [d for d in dates if sent.start_char <= d.start and d.end <= sent.end_char]
     future = cand.future
-    base = None if document.published_estimated else document.published
+    base = timeline.date_base(document)
     for scope in _scopes(cand):
         for expr in sorted(in_sentence, key=lambda d: abs(d.start - cand.token.idx)):
             if not (scope.start_char <= expr.start and expr.end <= scope.end_char):
@@ -241,9 +280,9 @@ def _event_date(doc: Doc, cand: Candidate, dates: list[timeline.DateExpression],
             value, precision = timeline.resolve(expr, base, future=future and own)
             if value:
                 return value, precision, False
-    if cand.modality == "asserted" and document.published and not document.published_estimated:
-        # an estimated publication date is only a lower bound: undated rather than wrongly dated
-        return document.published, document.published_precision, True
+    if cand.modality == "asserted" and base:
+        # a wide estimate of the publication date is only a lower bound: undated rather than wrongly dated
+        return base, document.published_precision, True
     return None, "unknown", False
 
 

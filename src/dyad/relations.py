@@ -163,13 +163,13 @@ def _date(document: Document, dates: list[timeline.DateExpression], start: int, 
           *, future: bool = False) -> str | None:
     """A date expression inside [start, end) nearest the anchor, resolved; else the publication
     date. Unless ``future``, a date after publication is a target, not the fact's date."""
-    base = None if document.published_estimated else document.published
+    base = timeline.date_base(document)
     inside = [d for d in dates if start <= d.start and d.end <= end]
     for expr in sorted(inside, key=lambda d: abs(d.start - anchor)):
         value, _ = timeline.resolve(expr, base, future=future)
         if value and (future or not base or value.split("/")[0][:4] <= base[:4]):
             return value
-    return base  # an estimated publication date is only a lower bound: no date rather than a guess
+    return base  # a wide estimate of the publication date is only a lower bound: no date rather than a guess
 
 
 # --------------------------------------------------------------------------- assessments

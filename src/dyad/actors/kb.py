@@ -40,6 +40,7 @@ class Role:
     title: str
     start: date | None
     end: date | None
+    period: tuple[str | None, str | None] = (None, None)  # start and end as written ("2014-10", "2016")
 
     def holds_on(self, day: date) -> bool:
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
@@ -155,7 +156,8 @@ def load_kb() -> KnowledgeBase:
                 _add(kb, str(alias), Alias(code, "organisation", "organisation"))
     for raw in _data("people.yaml") or []:
         roles = [Role(str(r["state"]), str(r.get("sector") or "GOV"), str(r.get("title") or ""),
-                      first_day(r.get("start")), first_day(r.get("end"))) for r in raw.get("roles") or []]
+                      first_day(r.get("start")), first_day(r.get("end")),
+                      (_written(r.get("start")), _written(r.get("end")))) for r in raw.get("roles") or []]
         person = Person(str(raw["name"]), [str(a) for a in raw.get("aliases") or []], roles)
         for alias in [person.name, *person.aliases]:
             kb.people.setdefault(alias, person)
@@ -164,6 +166,10 @@ def load_kb() -> KnowledgeBase:
     kb.family_name_first = {str(c) for c in naming.get("family_name_first") or []}
     kb.surnames = _unique_surnames(kb, int(naming.get("min_unique_surname_length") or 4))
     return kb
+
+
+def _written(value: Any) -> str | None:
+    return None if value is None else str(value)
 
 
 def _unique_surnames(kb: KnowledgeBase, min_length: int) -> dict[str, Person]:
