@@ -62,6 +62,13 @@ CASES = [
          "eased. In late 2019 the two countries circulated a draft resolution at the UN Security Council.",
          present=[("RUS", "UNSC", "REQUEST", "asserted"), ("CHN", "UNSC", "REQUEST", "asserted")],
          absent=[("USA", "UNSC", "REQUEST", "asserted")]),
+    Case("stated-possible-sanctions-are-a-threat",
+         "Beijing on Friday announced the possibility of imposing new sanctions against Pyongyang.",
+         present=[("CHN", "PRK", "THREATEN", "asserted"), ("CHN", "PRK", "SANCTION", "hypothetical")],
+         absent=[("CHN", "PRK", "SANCTION", "asserted")]),
+    Case("someone-elses-speculation-is-not-a-threat",
+         "Japanese analysts said the United States could strike Iran within weeks.",
+         absent=[("USA", "IRN", "THREATEN", "asserted")]),
 ]
 
 

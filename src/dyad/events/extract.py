@@ -94,6 +94,7 @@ class EventExtractor:
                             f"{candidate.modality} conf={candidate.confidence} rule={candidate.rule}")
             result.candidates.extend(made)
         result.candidates.extend(self._reported_accusations(result, index))
+        result.candidates.extend(self._stated_threats(result, index))
         result.candidates = [self._answer_accusation(c, result.candidates) for c in result.candidates]
         result.candidates = _double_negatives(result)
         return result
@@ -148,6 +149,38 @@ class EventExtractor:
                                       rule=rule))
                 result.note(verb, trigger, f"event {speaker.actor.code}->{cand.source.actor.code} ACCUSE "
                             f"(reports {cand.trigger.type} by {cand.source.actor.code})")
+        return made
+
+    def _stated_threats(self, result: Extraction, index: dict[int, Mention]) -> list[Candidate]:
+        """"Beijing announced the possibility of imposing sanctions on Pyongyang", "Trump's declaration
+        that … the US may resolve the issue by force": an actor stating its own possible hostile act
+        threatens the act's target (the act itself stays, as hypothetical)."""
+        made: list[Candidate] = []
+        threats = {(c.source.actor.code, c.target.actor.code if c.target else None)
+                   for c in result.candidates if c.trigger.type == "THREATEN"}
+        for cand in list(result.candidates):
+            coded = self.lex.stated_threats.get(cand.trigger.type)
+            if coded is None or cand.modality != "hypothetical" or cand.target is None:
+                continue
+            pair = (cand.source.actor.code, cand.target.actor.code)
+            statement = next((t for t in cand.token.ancestors if t.lemma_.lower() in self.lex.statement_words), None)
+            if statement is None or pair in threats:
+                continue
+            speakers, _ = (_verb_sources(statement, index, self.lex) if statement.pos_ in ("VERB", "AUX")
+                           else _noun_sources(statement, index, self.lex, False, self.lex.light_verbs))
+            speaker = next((m for m in speakers if m.actor.code == cand.source.actor.code), None)
+            if speaker is None:
+                continue
+            threats.add(pair)
+            trigger = Trigger(lemma=statement.lemma_.lower(), pos="VERB", type="THREATEN", cameo=coded[0],
+                              mode=coded[1])
+            rule = "verb:subject+stated-threat"
+            start, end = _evidence(statement, speaker, cand.target)
+            made.append(Candidate(trigger=trigger, token=statement, source=speaker, target=cand.target,
+                                  modality="asserted", mutual=False, start=start, end=end,
+                                  confidence=_confidence(rule, speaker, cand.target, trigger, self.lex), rule=rule))
+            result.note(statement, trigger, f"event {pair[0]}->{pair[1]} THREATEN (states a possible "
+                        f"{cand.trigger.type})")
         return made
 
     def _from_trigger(self, token: Token, trigger: Trigger, index: dict[int, Mention],
@@ -684,7 +717,10 @@ def _governors(token: Token) -> list[Token]:
     ("plans to visit", "is expected to sign")."""
     chain = [token]
     current = token
-    if token.pos_ not in ("VERB", "AUX"):
+    if token.dep_ == "pcomp" and token.head.dep_ == "prep":  # "the possibility of imposing sanctions"
+        current = token.head.head
+        chain.append(current)
+    elif token.pos_ not in ("VERB", "AUX"):
         if current.dep_ == "pobj" and current.head.dep_ == "prep":
             current = current.head
         if current.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "prep") and current.head.i != current.i:
@@ -756,6 +792,8 @@ def _confidence(rule: str, source: Mention, target: Mention | None, trigger: Tri
         score += adjust.get("body_target", 0.0)
     elif rule.endswith("+reported-accusation"):
         score += adjust.get("reported_accusation", 0.0)
+    elif rule.endswith("+stated-threat"):
+        score += adjust.get("stated_threat", 0.0)
     elif target is None and trigger.type not in lex.undirected_types:
         score += adjust.get("missing_target", 0.0)
     if trigger.needs:
