@@ -302,7 +302,7 @@ def _coordinated_pair(doc: Doc, span: Span, mentions: list[Mention]) -> list[str
     together ("X and Y") in this sentence or the one before, when there is such a pair."""
     first = doc[span.sent.start - 1].sent.start_char if span.sent.start > 0 else span.sent.start_char
     states = [m for m in mentions if first <= m.start and m.end <= span.start_char
-              and m.actor.kind == "state" and m.actor.code and m.actor.kind != JOINT]
+              and m.actor.kind == "state" and m.actor.code]
     heads: dict[int, Mention] = {}
     for m in states:
         part = doc.char_span(m.start, m.end, alignment_mode="expand")
