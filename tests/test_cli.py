@@ -133,3 +133,22 @@ def test_changed_article_with_the_same_id_is_quarantined_then_replaced_on_reques
         texts = [r["text"] for r in store.query("SELECT text FROM documents")]
         assert len(texts) == 1 and "invitation" in texts[0]
         assert store.count("quarantine") == 1
+
+
+def test_explain_a_stored_document_shows_what_run_found(tmp_path: Path) -> None:
+    """`dyad explain` re-analyses the stored text; the byline kept among the removed lines must still
+    date the article, so the sentences, rules and events agree with what `run` stored."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "talks.txt").write_text(
+        "Russia and the talks\n\nBy Jane Roe Updated Apr.27\n\n"
+        "US Secretary of State Rex Tillerson said on Tuesday that he looked to Russia to help. "
+        "Russia condemned North Korea's missile launch on Sunday.\n", encoding="utf-8")
+    db = str(tmp_path / "t.duckdb")
+    code, out = _run("run", str(folder), "--db", db)
+    assert code == 0, out
+    code, out = _run("explain", "talks", "--db", db)
+    assert code == 0, out
+    assert "published=2017-04-27 (day)" in out
+    assert "Rex Tillerson" in out
+    assert "RUS->PRK ACCUSE" in out and "date=2017-04-23" in out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -14,7 +15,7 @@ from .errors import BadInput, DyadError
 from .ingest import Rejected, decode, iter_inputs
 from .link import LinkSummary
 from .link import update as link_update
-from .model import Analysis, Document, RawDocument
+from .model import Analysis, Document, RawDocument, RemovedSpan
 from .pipeline import Pipeline
 from .store import Store, open_store
 
@@ -148,6 +149,12 @@ def clean_file(path: str | Path, *, options: Options | None = None) -> dict[str,
     raise BadInput("empty", f"{path}: no input found")
 
 
+def _removed(stored: str | None) -> list[RemovedSpan]:
+    """The cleaner's removed lines as stored (JSON): the publication-date estimate reads bylines there."""
+    return [RemovedSpan(text=str(r.get("text", "")), reason=str(r.get("reason", "")), line=r.get("line"))
+            for r in json.loads(stored or "[]")]
+
+
 def load_document(ref: str, *, db: str | Path = "dyad.duckdb", options: Options | None = None) -> Document:
     """A stored document by id, or else a file decoded and cleaned on the fly (for ``explain``)."""
     options = options or Options()
@@ -161,7 +168,7 @@ def load_document(ref: str, *, db: str | Path = "dyad.duckdb", options: Options 
                             byline=row["byline"], outlet=row["outlet"], published=row["published"],
                             published_precision=row["published_precision"],
                             published_estimated=row["published_estimated"], language=row["language"],
-                            encoding=row["encoding"])
+                            encoding=row["encoding"], removed=_removed(row["removed"]))
     if not Path(ref).exists():
         raise DyadError(f"{ref!r} is neither a document id in {db} nor a file")
     for item in iter_inputs([ref], max_bytes=options.max_bytes):
