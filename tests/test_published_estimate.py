@@ -9,7 +9,8 @@ import pytest
 
 from dyad import Pipeline, RawDocument
 from dyad.model import DatePrecision
-from dyad.timeline import PersonMention, Tenure, date_base, estimate_publication, last_day
+from dyad.published import PersonMention, Tenure, date_base, estimate_publication
+from dyad.timeline import last_day
 
 SECRETARY = (Tenure("chief executive of an oil company", "2006-01-01", "2016-12-31"),
              Tenure("secretary of state", "2017-02-01", "2018-03-31"))

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from dyad.timeline import DateExpression, estimate_published, find_dates, resolve
+from dyad.published import estimate_published
+from dyad.timeline import DateExpression, find_dates, resolve
 
 
 def found(text: str) -> list[tuple[str, str]]:

@@ -34,6 +34,7 @@ from .model import (
     Sentence,
 )
 from .nlp import load_language_model
+from .published import PersonMention, Tenure, date_base, estimate_publication
 
 __all__ = ["Pipeline"]
 
@@ -220,7 +221,7 @@ def _attach_quantities(doc: Doc, events: list[Event], amounts: list[Quantity]) -
 def _document(raw: RawDocument, cleaned: Cleaned, encoding: str) -> Document:
     published, precision, estimated = cleaned.published, cleaned.published_precision, False
     if published is None:  # refined in finish() once the people named are known
-        guess = timeline.estimate_publication(cleaned.text, datelines=_datelines(cleaned.removed))
+        guess = estimate_publication(cleaned.text, datelines=_datelines(cleaned.removed))
         if guess.value:
             published, precision, estimated = guess.value, guess.precision, True
     return Document(
@@ -245,9 +246,9 @@ def _with_estimate(document: Document, mentions: list[Mention], kb: KnowledgeBas
         if person is None or m.method in ("coref:pronoun", "coref:title"):
             continue
         at = m.text.rfind(m.actor.person or "")  # "US Secretary of State Rex Tillerson": the name
-        people.append(timeline.PersonMention(m.start + max(at, 0), m.end, person.name,
-                                             tuple(timeline.Tenure(r.title, *r.period) for r in person.roles)))
-    estimate = timeline.estimate_publication(document.text, people, _datelines(document.removed))
+        people.append(PersonMention(m.start + max(at, 0), m.end, person.name,
+                                             tuple(Tenure(r.title, *r.period) for r in person.roles)))
+    estimate = estimate_publication(document.text, people, _datelines(document.removed))
     log.debug("%s: published estimated %s (%s): %s", document.id, estimate.value, estimate.precision, estimate.basis)
     return replace(document, published=estimate.value, published_estimated=estimate.value is not None,
                    published_precision=estimate.precision if estimate.value else "unknown")
@@ -260,13 +261,13 @@ def _event_date(doc: Doc, cand: Candidate, dates: list[timeline.DateExpression],
 
     A date belongs to the nearest trigger above it in the parse: "the brake on a statement about
     a test carried out on April 28" dates the test, not the brake. An estimated publication date
-    is used only when it pins the year (:func:`timeline.date_base`); a wider one is a lower bound,
+    is used only when it pins the year (:func:`date_base`); a wider one is a lower bound,
     against which partial and relative expressions are not resolved.
     """
     sent = cand.token.sent
     in_sentence = [d for d in dates if sent.start_char <= d.start and d.end <= sent.end_char]
     future = cand.future
-    base = timeline.date_base(document)
+    base = date_base(document)
     for scope in _scopes(cand):
         for expr in sorted(in_sentence, key=lambda d: abs(d.start - cand.token.idx)):
             if not (scope.start_char <= expr.start and expr.end <= scope.end_char):

@@ -1,0 +1,314 @@
+"""The publication date of an undated article, estimated from what it says.
+
+An undated article is placed in a window of days by what its content allows: it was written
+after the latest date it mentions (in a sentence that does not look ahead), while each person it
+names with a title held that post (knowledge-base role dates), near the start of the post for a
+"new" minister; a month and day without a year in a removed byline/dateline ("Updated Apr.27")
+fixes the day when only one year of the window has it. Only a window that pins the year is used
+to date events (see :func:`date_base`); a wider one is kept as a lower bound with precision
+"unknown".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Protocol
+
+from dyad.model import DatePrecision
+
+from .timeline import DateExpression, find_dates, first_day, last_day, resolve
+
+__all__ = ["PersonMention", "PublishedEstimate", "Tenure", "date_base", "estimate_publication",
+           "estimate_published"]
+
+
+def _key(point: str) -> tuple[int, int, int]:
+    parts = [int(p) for p in point.split("-")]
+    return (parts[0], parts[1] if len(parts) > 1 else 0, parts[2] if len(parts) > 2 else 0)
+
+
+def estimate_published(text: str) -> str | None:
+    """For an undated document: the latest absolute date mentioned, as "YYYY[-MM[-DD]]".
+
+    That is the earliest publication date consistent with the content. Only expressions that
+    carry their own year count; open ends ("until 2030") do not, as they often look ahead.
+    """
+    return _latest_mentioned(text)
+
+
+def _latest_mentioned(text: str, *, past_only: bool = False) -> str | None:
+    best: str | None = None
+    for expr in find_dates(text):
+        if expr.kind not in ("absolute", "range", "open_range", "decade"):
+            continue
+        if past_only and _looks_ahead(text, expr):
+            continue
+        value, _ = resolve(expr, None)
+        if value is None:
+            continue
+        if expr.kind == "decade":
+            points = [value.split("/")[0]]
+        elif value.startswith("../"):
+            continue
+        else:
+            points = [p for p in value.split("/") if p != ".."]
+        for p in points:
+            if best is None or _key(p) > _key(best):
+                best = p
+    return best
+
+
+# --------------------------------------------------------------------------- publication estimate
+#
+# An undated article is placed in a window of days by what its content allows: it was written
+# after the latest date it mentions (in a sentence that does not look ahead), while each person it
+# names with a title held that post (KB role dates), near the start of the post for a "new"
+# minister; a month and day without a year in a removed byline/dateline ("Updated Apr.27") fixes
+# the day when only one year of the window has it. Only a window that pins the year is used to
+# date events (see :func:`date_base`); a wider one is kept as a lower bound with precision "unknown".
+
+
+@dataclass(frozen=True, slots=True)
+class Tenure:
+    """A post a person held: its title and its start and end as written ("2014-10", "2016"; None open)."""
+
+    title: str
+    start: str | None
+    end: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class PersonMention:
+    """A known person named at ``start:end`` in the text, with every post the person held."""
+
+    start: int
+    end: int
+    name: str
+    tenures: tuple[Tenure, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PublishedEstimate:
+    """A publication date estimated from content: the window ``lo..hi`` (None: open) and its value.
+
+    ``precision`` is "year", "month" or "day" when the window pins at least the year, else
+    "unknown" (``value`` is then only the earliest date the content allows). ``basis`` says which
+    constraints gave the window.
+    """
+
+    value: str | None
+    precision: DatePrecision
+    lo: date | None
+    hi: date | None
+    basis: str
+
+
+class _Dated(Protocol):
+    @property
+    def published(self) -> str | None: ...
+    @property
+    def published_precision(self) -> DatePrecision: ...
+    @property
+    def published_estimated(self) -> bool: ...
+
+
+def date_base(document: _Dated) -> str | None:
+    """The publication date that partial and relative dates are resolved against and that undated
+    acts fall back to: a stated one, or an estimate that pins the year (a wider estimate is only a
+    lower bound, stored with precision "unknown": undated rather than wrongly dated)."""
+    if document.published_estimated and document.published_precision not in ("year", "month", "day"):
+        return None
+    return document.published
+
+
+_Interval = tuple[date, date]
+_FUTURE_CUE = re.compile(r"\b(?:will|would|shall|plans?|planned|planning|scheduled|upcoming|expected|due|aims?|"
+                         r"aiming|targets?|forecasts?|projected|next)\b|['’]ll\b", re.I)
+_SENTENCE_END = re.compile(r"[.!?\n]")
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[()]")
+_CLAUSE_END = re.compile(r"[.!?;:,\n\"“”]")
+# words just before a title that make it a former, later or other post ("former", "then-", "vice")
+_CANCEL = frozenset({"former", "ex", "then", "late", "erstwhile", "onetime", "previous", "future", "incoming",
+                     "retired", "designate", "elect"})
+_NEW = frozenset({"new", "newly"})
+_OTHER_OFFICE = frozenset({"vice", "deputy", "assistant", "under", "acting", "associate", "junior", "senior",
+                           "shadow", "first", "co", "sub", "honorary", "special", "chief", "principal", "lieutenant"})
+_LINKS = frozenset({"of", "the", "for", "to", "in", "on"})
+_ARTICLES = frozenset({"the", "a", "an", "appointed", "named", "elected"})
+_NEW_IN_POST = timedelta(days=366)  # "the new foreign minister": within a year of taking the post
+
+
+def _looks_ahead(text: str, expr: DateExpression) -> bool:
+    """Is the date a target or plan ("by 2030", a sentence with "will"), not something already past?"""
+    before = text[max(0, expr.start - 12):expr.start].lower()
+    if re.search(r"\bby\s+$", before):
+        return True
+    starts = [m.end() for m in _SENTENCE_END.finditer(text, 0, expr.start)]
+    end = _SENTENCE_END.search(text, expr.end)
+    sentence = text[starts[-1] if starts else 0:end.start() if end else len(text)]
+    return bool(_FUTURE_CUE.search(sentence))
+
+
+def _words(text: str) -> list[str]:
+    return [t.group(0) for t in _TOKEN.finditer(text)]
+
+
+def _title_words(title: str) -> list[str]:
+    return [w.lower().replace("’", "'") for w in _words(title)]
+
+
+def _same(words: list[str], title: list[str]) -> bool:
+    return [w.lower().replace("’", "'") for w in words] == title
+
+
+def _qualifier(word: str) -> bool:
+    """A word that may stand between a title and the name: a state or body ("of the DPRK", "(DPRK)")."""
+    return word[0].isupper() or word in ("(", ")") or word.lower() in _LINKS
+
+
+def _title_before(words: list[str], title: list[str]) -> tuple[int, str] | None:
+    """The title closing the words before a name ("US Secretary of State" Rex Tillerson), with what the
+    words before it say: "", "new" or "cancel"."""
+    n = len(title)
+    for i in range(len(words) - n, -1, -1):
+        if not _same(words[i:i + n], title):
+            continue
+        if not all(_qualifier(w) for w in words[i + n:]):
+            return None
+        return i, _marker(words[max(0, i - 3):i])
+    return None
+
+
+def _title_after(words: list[str], title: list[str]) -> str | None:
+    """The title of an apposition after a name ("Matsegora, the Russian ambassador to North Korea")."""
+    n = len(title)
+    if len(words) < n or not _same(words[-n:], title):
+        return None
+    lead = words[:-n]
+    if not all(w.lower() in _ARTICLES | _CANCEL | _NEW or w[0].isupper() for w in lead):
+        return None
+    return _marker(lead)
+
+
+def _marker(lead: list[str]) -> str:
+    lowered = {w.lower() for w in lead}
+    if lowered & _CANCEL:
+        return "cancel"
+    if lead and lead[-1].lower() in _OTHER_OFFICE:
+        return "cancel"  # "Vice Foreign Minister": another post than "foreign minister"
+    return "new" if lowered & _NEW else ""
+
+
+def _tenure_interval(tenure: Tenure, new: bool) -> _Interval | None:
+    lo = first_day(tenure.start) if tenure.start else date.min
+    hi = last_day(tenure.end) if tenure.end else date.max
+    if lo is None or hi is None:
+        return None
+    if new:
+        start_last = last_day(tenure.start)
+        if start_last is None:
+            return None
+        hi = min(hi, start_last + _NEW_IN_POST)
+    return lo, hi
+
+
+def _person_constraint(text: str, person: PersonMention, floor: int, ceiling: int) -> tuple[list[_Interval], str]:
+    """The days the text allows for this mention: while the person held the post the title names."""
+    before = text[max(floor, person.start - 200):person.start]
+    before = re.sub(r",\s*$", "", before)  # "Russia's foreign minister, Sergei Lavrov"
+    cut = list(_CLAUSE_END.finditer(before))
+    before_words = _words(before[cut[-1].end():] if cut else before)
+    after_text = text[person.end:min(ceiling, person.end + 200)]
+    appos = re.match(r"\s*,\s*([^.!?;:,\n()\"“”—–]*)", after_text)
+    after_words = _words(appos.group(1)) if appos else []
+    intervals: list[_Interval] = []
+    titles: list[str] = []
+    for tenure in person.tenures:
+        title = _title_words(tenure.title)
+        if not title:
+            continue
+        found = _title_before(before_words, title)
+        marker = found[1] if found else _title_after(after_words, title)
+        if marker is None or marker == "cancel":
+            continue
+        interval = _tenure_interval(tenure, marker == "new")
+        if interval is not None:
+            intervals.append(interval)
+            titles.append(f"{'new ' if marker == 'new' else ''}{tenure.title}")
+    return intervals, f"{person.name} as {' or '.join(dict.fromkeys(titles))}" if titles else ""
+
+
+def _intersect(a: list[_Interval], b: list[_Interval]) -> list[_Interval]:
+    return [(max(x[0], y[0]), min(x[1], y[1])) for x in a for y in b if max(x[0], y[0]) <= min(x[1], y[1])]
+
+
+def _byline_days(lines: Iterable[str], window: list[_Interval]) -> tuple[date, str] | None:
+    """A month and day without a year in a byline or dateline that falls in only one year of the window."""
+    lo, hi = min(i[0] for i in window), max(i[1] for i in window)
+    if lo == date.min or hi == date.max or hi.year - lo.year > 50:
+        return None
+    fits: dict[date, str] = {}
+    for line in lines:
+        for expr in find_dates(line):
+            if expr.kind != "partial":
+                continue
+            for year in range(lo.year, hi.year + 1):
+                value, precision = resolve(expr, f"{year:04d}-12-31")
+                day = first_day(value) if precision == "day" and value and value[:4] == f"{year:04d}" else None
+                if day is not None and any(a <= day <= b for a, b in window):
+                    fits[day] = expr.text
+    if len(fits) != 1:
+        return None
+    return next(iter(fits.items()))
+
+
+def estimate_publication(text: str, people: Iterable[PersonMention] = (),
+                         datelines: Iterable[str] = ()) -> PublishedEstimate:
+    """Estimate when an undated text was written from what it says (see the section comment above).
+
+    ``people`` are the known persons the text names (their spans and posts); ``datelines`` the
+    byline/dateline lines the cleaner removed. Conflicting constraints are dropped, never guessed
+    between: the estimate then falls back to the latest date mentioned, as a lower bound only.
+    """
+    mentioned = _latest_mentioned(text)
+    past = _latest_mentioned(text, past_only=True)
+    floor = first_day(past) if past else None
+    window: list[_Interval] = [(floor or date.min, date.max)]
+    basis = [f"after {past} (latest past date mentioned)"] if past else []
+    found = sorted(people, key=lambda p: p.start)
+    with_people = window
+    people_basis: list[str] = []
+    for k, person in enumerate(found):
+        floor_at = found[k - 1].end if k else 0
+        ceiling_at = found[k + 1].start if k + 1 < len(found) else len(text)
+        intervals, said = _person_constraint(text, person, floor_at, ceiling_at)
+        if intervals:
+            with_people = _intersect(with_people, intervals)
+            people_basis.append(said)
+    if with_people:
+        window = with_people
+        basis.extend(dict.fromkeys(people_basis))
+    elif people_basis:
+        basis.append(f"ignored as contradictory: {'; '.join(dict.fromkeys(people_basis))}")
+    lo, hi = min(i[0] for i in window), max(i[1] for i in window)
+    lo_or_none = None if lo == date.min else lo
+    hi_or_none = None if hi == date.max else hi
+    if hi_or_none:
+        basis.append(f"window {lo_or_none or '..'}..{hi_or_none}")
+    byline = _byline_days(datelines, window)
+    if byline is not None:
+        day, said = byline
+        basis.append(f"byline {said!r}")
+        return PublishedEstimate(day.isoformat(), "day", day, day, "; ".join(basis))
+    if lo_or_none and hi_or_none and lo.year == hi.year:
+        if lo.month == hi.month:
+            return PublishedEstimate(lo.isoformat()[:7], "month", lo, hi, "; ".join(basis))
+        return PublishedEstimate(lo.isoformat()[:4], "year", lo, hi, "; ".join(basis))
+    # too wide to date events by: the latest date mentioned, or the window's start if later
+    value = mentioned
+    if lo_or_none and (value is None or (first_day(value) or date.min) < lo):
+        value = lo.isoformat()[:7]
+    return PublishedEstimate(value, "unknown", lo_or_none, hi_or_none, "; ".join(basis) or "no clue")
