@@ -69,6 +69,15 @@ CASES = [
     Case("someone-elses-speculation-is-not-a-threat",
          "Japanese analysts said the United States could strike Iran within weeks.",
          absent=[("USA", "IRN", "THREATEN", "asserted")]),
+    Case("a-motive-is-not-an-act",
+         "Moscow would like to deliver natural gas to South Korea through a pipeline.",
+         absent=[("RUS", "KOR", "AID", "hypothetical"), ("RUS", "KOR", "AID", "asserted")]),
+    Case("a-habit-is-not-an-act",
+         "Russia usually delays votes on sanctions against North Korea at the council.",
+         absent=[("RUS", "PRK", "REJECT", "asserted")]),
+    Case("a-pledge-with-always-is-still-an-act",
+         "Choe said North Korea would always support Russia's policy in Ukraine.",
+         present=[("PRK", "RUS", "SUPPORT", "planned")]),
 ]
 
 

@@ -151,6 +151,18 @@ class EventExtractor:
                             f"(reports {cand.trigger.type} by {cand.source.actor.code})")
         return made
 
+    def _description(self, token: Token) -> str | None:
+        """"motive" when a verb of wanting governs the act ("would like to deliver gas"), "habit" when an
+        adverb of frequency modifies it or its governors ("usually delays the vote"), else None."""
+        chain = _governors(token)
+        if any(t.lemma_.lower() in self.lex.motive_verbs for t in chain[1:]):
+            return "motive"
+        children = [c for t in chain for c in t.children]
+        pledged = any(c.dep_ == "aux" and c.lemma_.lower() in ("will", "would", "shall") for c in children)
+        if not pledged and any(c.dep_ == "advmod" and c.lower_ in self.lex.habitual_adverbs for c in children):
+            return "habit"  # "would always support" is a pledge, not a habit
+        return None
+
     def _stated_threats(self, result: Extraction, index: dict[int, Mention]) -> list[Candidate]:
         """"Beijing announced the possibility of imposing sanctions on Pyongyang", "Trump's declaration
         that … the US may resolve the issue by force": an actor stating its own possible hostile act
@@ -228,6 +240,9 @@ class EventExtractor:
                 holder = holder.head
             targets = targets or _verb_targets(occasion, index, (*preps, "in"), verbal, own_codes)
         future = self._future(token, modality)
+        description = self._description(token)
+        if description:
+            result.note(token, trigger, f"a {description}, not an act: kept below the threshold")
         for src, tgt, mutual in _pairs(sources, targets, mutual_type or _reciprocal(token, self.lex.relation_nouns)):
             if tgt is not None and tgt.actor.code == src.actor.code:
                 tgt = None
@@ -244,9 +259,11 @@ class EventExtractor:
                 result.note(token, trigger, f"rejected: source {src.text!r} is the media")
                 continue  # acts of the media are not events
             start, end = _evidence(token, src, tgt if pair_rule == rule else None)
+            confidence = _confidence(pair_rule, src, tgt, trigger, self.lex)
+            if description:
+                confidence = round(max(0.0, confidence + self.lex.confidence_adjustments.get("description", 0.0)), 3)
             yield Candidate(trigger=trigger, token=token, source=src, target=tgt, modality=modality,
-                            mutual=mutual, start=start, end=end,
-                            confidence=_confidence(pair_rule, src, tgt, trigger, self.lex), rule=pair_rule,
+                            mutual=mutual, start=start, end=end, confidence=confidence, rule=pair_rule,
                             future=future)
 
     def _reaction_targets(self, candidate: Candidate, earlier: list[Candidate]) -> list[Candidate]:

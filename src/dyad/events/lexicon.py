@@ -66,6 +66,8 @@ class Lexicon:
     voting_bodies: tuple[str, ...] = ()
     occasion_preps: frozenset[str] = frozenset()
     statement_words: frozenset[str] = frozenset()
+    motive_verbs: frozenset[str] = frozenset()
+    habitual_adverbs: frozenset[str] = frozenset()
     stated_threats: dict[str, tuple[str, str | None]] = field(default_factory=dict)
     occasion_types: frozenset[str] = frozenset()
     alleged_types: frozenset[str] = frozenset()
@@ -146,13 +148,15 @@ def load_lexicon() -> Lexicon:
     lex.rule_confidence = {str(k): float(v) for k, v in (arguments.get("rule_confidence") or {}).items()}
     words = {key: frozenset(str(w) for w in arguments.get(key) or ())
              for key in ("accusation_verbs", "denial_verbs", "relation_nouns", "gerund_verbs", "consent_verbs",
-                         "body_documents", "body_types", "occasion_preps", "occasion_types", "statement_words")}
+                         "body_documents", "body_types", "occasion_preps", "occasion_types", "statement_words",
+                         "motive_verbs", "habitual_adverbs")}
     lex.accusation_verbs, lex.denial_verbs = words["accusation_verbs"], words["denial_verbs"]
     lex.relation_nouns, lex.gerund_verbs = words["relation_nouns"], words["gerund_verbs"]
     lex.consent_verbs = words["consent_verbs"]
     lex.body_documents, lex.body_types = words["body_documents"], words["body_types"]
     lex.occasion_preps, lex.occasion_types = words["occasion_preps"], words["occasion_types"]
     lex.statement_words = words["statement_words"]
+    lex.motive_verbs, lex.habitual_adverbs = words["motive_verbs"], words["habitual_adverbs"]
     lex.stated_threats = {str(t): (str(v["cameo"]), v.get("mode"))
                           for t, v in (arguments.get("stated_threats") or {}).items()}
     lex.voting_bodies = tuple(str(c) for c in arguments.get("voting_bodies") or ())
