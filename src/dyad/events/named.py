@@ -31,7 +31,7 @@ import calendar
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date as Day
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -73,13 +73,13 @@ class NamedEvent:
     target: str | None
     mutual: bool
     date: str
-    first: date  # first day the event covers
-    last: date  # last day it covers (date.max for an open range)
+    first: Day  # first day the event covers
+    last: Day  # last day it covers (datetime.date.max for an open range)
     mode: str | None = None
     requires: tuple[str, ...] = ()
     note: str = ""
 
-    def overlaps(self, first: date, last: date) -> bool:
+    def overlaps(self, first: Day, last: Day) -> bool:
         return self.first <= last and first <= self.last
 
     def months(self) -> tuple[tuple[int, int], tuple[int, int]]:
@@ -106,7 +106,7 @@ class NamedEventMatch:
 # --------------------------------------------------------------------------- dates
 
 
-def _day_bounds(value: str, where: str) -> tuple[date, date]:
+def _day_bounds(value: str, where: str) -> tuple[Day, Day]:
     """First and last day of a partial ISO date ("2014" → 2014-01-01 .. 2014-12-31)."""
     m = _DATE.match(value)
     if not m:
@@ -114,25 +114,25 @@ def _day_bounds(value: str, where: str) -> tuple[date, date]:
     year, month, day = int(m.group(1)), m.group(2), m.group(3)
     try:
         if month is None:
-            return date(year, 1, 1), date(year, 12, 31)
+            return Day(year, 1, 1), Day(year, 12, 31)
         mon = int(month)
         if day is None:
-            return date(year, mon, 1), date(year, mon, calendar.monthrange(year, mon)[1])
-        exact = date(year, mon, int(day))
+            return Day(year, mon, 1), Day(year, mon, calendar.monthrange(year, mon)[1])
+        exact = Day(year, mon, int(day))
     except ValueError as exc:
         raise NamedEventsError(f"{where}: {value!r} is not a calendar date ({exc})") from exc
     return exact, exact
 
 
-def parse_span(value: str, where: str = "date") -> tuple[date, date]:
-    """The days a gold-format date covers: a partial date, or a range ``start/end`` with ``..`` open."""
+def parse_span(value: str, where: str = "date") -> tuple[Day, Day]:
+    """The days a gold-format date covers: a partial Day, or a range ``start/end`` with ``..`` open."""
     if "/" not in value:
         return _day_bounds(value, where)
     start, _, end = value.partition("/")
     if start == ".." and end == "..":
         raise NamedEventsError(f"{where}: range {value!r} is open at both ends")
-    first = date.min if start == ".." else _day_bounds(start, where)[0]
-    last = date.max if end == ".." else _day_bounds(end, where)[1]
+    first = Day.min if start == ".." else _day_bounds(start, where)[0]
+    last = Day.max if end == ".." else _day_bounds(end, where)[1]
     if first > last:
         raise NamedEventsError(f"{where}: range {value!r} ends before it starts")
     return first, last
@@ -140,7 +140,7 @@ def parse_span(value: str, where: str = "date") -> tuple[date, date]:
 
 def _as_date_text(value: Any) -> str:
     """YAML reads an unquoted 2010-03-26 as a date and 2010 as an int: accept both as text."""
-    if isinstance(value, date):
+    if isinstance(value, Day):
         return value.isoformat()
     return str(value).strip()
 
@@ -261,8 +261,8 @@ def _month(token: Any) -> int | None:
 
 @dataclass(frozen=True, slots=True)
 class _When:
-    first: date
-    last: date
+    first: Day
+    last: Day
     start: int  # token index where the expression begins (for a year before the name)
 
 
@@ -271,8 +271,8 @@ def _when_before(doc: Doc, start: int) -> _When | None:
     if start < 1 or (year := _year(doc[start - 1])) is None:
         return None
     if start >= 2 and (month := _month(doc[start - 2])) is not None:
-        return _When(date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1]), start - 2)
-    return _When(date(year, 1, 1), date(year, 12, 31), start - 1)
+        return _When(Day(year, month, 1), Day(year, month, calendar.monthrange(year, month)[1]), start - 2)
+    return _When(Day(year, 1, 1), Day(year, 12, 31), start - 1)
 
 
 def _when_after(doc: Doc, end: int) -> _When | None:
@@ -286,12 +286,12 @@ def _when_after(doc: Doc, end: int) -> _When | None:
     if i >= len(doc) or (year := _year(doc[i])) is None:
         return None
     if month is None:
-        return _When(date(year, 1, 1), date(year, 12, 31), end)
-    return _When(date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1]), end)
+        return _When(Day(year, 1, 1), Day(year, 12, 31), end)
+    return _When(Day(year, month, 1), Day(year, month, calendar.monthrange(year, month)[1]), end)
 
 
-def _published_day(published: str | date | None) -> date | None:
-    if published is None or isinstance(published, date):
+def _published_day(published: str | Day | None) -> Day | None:
+    if published is None or isinstance(published, Day):
         return published
     return parse_span(published.strip(), "published")[1]
 
@@ -349,7 +349,7 @@ class NamedEvents:
     def __len__(self) -> int:
         return len(self.entries)
 
-    def find(self, doc: Doc, *, published: str | date | None = None) -> list[NamedEventMatch]:
+    def find(self, doc: Doc, *, published: str | Day | None = None) -> list[NamedEventMatch]:
         """Named events mentioned in ``doc``, in text order, without overlaps.
 
         ``published`` (a date or ``YYYY[-MM[-DD]]``) rules out events that began after it.
