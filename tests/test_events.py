@@ -78,6 +78,13 @@ CASES = [
     Case("a-pledge-with-always-is-still-an-act",
          "Choe said North Korea would always support Russia's policy in Ukraine.",
          present=[("PRK", "RUS", "SUPPORT", "planned")]),
+    Case("named-event-gives-parties-and-date",
+         "Western governments have kept sanctions on Moscow since the annexation of Crimea.",
+         present=[("RUS", "UKR", "COERCE", "asserted")]),
+    Case("named-event-reported-in-own-words-is-one-act",
+         "Russia invaded Ukraine on 24 February 2022. Moscow calls the invasion of Ukraine a special military "
+         "operation.", published="2022-03-01",
+         present=[("RUS", "UKR", "ASSAULT", "asserted")]),
 ]
 
 
@@ -91,6 +98,17 @@ def _keys(pipeline: Pipeline, case: Case) -> set[Key]:
             if e.mutual and e.target is not None:
                 keys.add((e.target, e.source, e.type, e.modality))
     return keys
+
+
+def test_named_event_is_dated_from_the_knowledge_base_and_merged_with_its_report(pipeline: Pipeline) -> None:
+    named = next(c for c in CASES if c.id == "named-event-gives-parties-and-date")
+    raw = RawDocument(id="n1", source="n1.txt", data=named.text.encode("utf-8"), published=named.published)
+    coerce = [e for e in pipeline.analyze(raw).events if e.type == "COERCE"]
+    assert [(e.date, e.evidence) for e in coerce] == [("2014-03-18", "annexation of Crimea")]
+    twice = next(c for c in CASES if c.id == "named-event-reported-in-own-words-is-one-act")
+    raw = RawDocument(id="n2", source="n2.txt", data=twice.text.encode("utf-8"), published=twice.published)
+    assaults = [e for e in pipeline.analyze(raw).events if e.type == "ASSAULT" and e.accepted]
+    assert len(assaults) == 1 and len(assaults[0].mentions) >= 2 and assaults[0].date == "2022-02-24"
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])

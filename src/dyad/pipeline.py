@@ -19,7 +19,7 @@ from .actors import ActorResolver, KnowledgeBase, load_kb
 from .clean import Cleaned, clean
 from .config import Options
 from .errors import BadInput
-from .events import Candidate, EventExtractor, Extraction, Lexicon, load_lexicon
+from .events import Candidate, EventExtractor, Extraction, Lexicon, load_lexicon, load_named_events
 from .ingest import Rejected, decode
 from .model import (
     Analysis,
@@ -61,6 +61,7 @@ class Pipeline:
         self.lexicon = lexicon or load_lexicon()
         self.resolver = ActorResolver(self.kb, self.nlp)
         self.extractor = EventExtractor(self.lexicon)
+        self.named_events = load_named_events()
 
     # -- public ---------------------------------------------------------------------------
     def analyze(self, raw: RawDocument) -> Analysis:
@@ -103,7 +104,8 @@ class Pipeline:
                      for i, s in enumerate(doc.sents)]
         mentions = self.resolver(doc, document.id, day)
         document = _with_estimate(document, mentions, self.kb)
-        extraction = self.extractor(doc, mentions)
+        named = self.named_events.find(doc, published=date_base(document))
+        extraction = self.extractor(doc, mentions, named)
         if trace is not None:
             trace.notes.extend(extraction.notes)
         dates = timeline.find_dates(document.text)
@@ -167,7 +169,7 @@ class Pipeline:
                 mentions=[mention])
             by_key[key] = event
             events.append(event)
-        events = _merge_inferred(events)
+        events = _merge_named(_merge_inferred(events))
         events.sort(key=lambda e: (e.start, e.type))
         for number, event in enumerate(events, 1):
             event.event_id = f"{document.id}#e{number}"
@@ -194,6 +196,26 @@ def _merge_inferred(events: list[Event]) -> list[Event]:
             twins[0].mentions.extend(event.mentions)
             twins[0].accepted = twins[0].accepted or event.accepted
             continue
+        kept.append(event)
+    return kept
+
+
+def _merge_named(events: list[Event]) -> list[Event]:
+    """A named event ("the special military operation") that the article also reports in its own words
+    ("Russia invaded Ukraine on 24 February") is one act: the reported event keeps it as a mention."""
+    kept: list[Event] = []
+    for event in events:
+        if event.rule == "named-event" and event.date:
+            start = event.date.split("/")[0]
+            parties = {event.source, event.target} if event.mutual else None
+            twins = [t for t in events if t.rule != "named-event" and t.type == event.type
+                     and ((t.source, t.target) == (event.source, event.target)
+                          or (t.mutual and {t.source, t.target} == parties))
+                     and (t.date or "").startswith(start[:7])]
+            if twins:
+                twins[0].mentions.extend(event.mentions)
+                twins[0].accepted = twins[0].accepted or event.accepted
+                continue
         kept.append(event)
     return kept
 
@@ -264,6 +286,8 @@ def _event_date(doc: Doc, cand: Candidate, dates: list[timeline.DateExpression],
     is used only when it pins the year (:func:`date_base`); a wider one is a lower bound,
     against which partial and relative expressions are not resolved.
     """
+    if cand.date is not None:  # a named event: its date is known
+        return cand.date, timeline.precision_of(cand.date), False
     sent = cand.token.sent
     in_sentence = [d for d in dates if sent.start_char <= d.start and d.end <= sent.end_char]
     future = cand.future

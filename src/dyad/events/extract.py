@@ -9,15 +9,16 @@ Coordinated actors give one event each; mutual acts between two named sides are 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..actors import JOINT
 from ..model import Actor, Mention, Modality
 from ..sentences import sentence_index
 from .lexicon import Lexicon, Trigger
+from .named import NamedEventMatch
 
 __all__ = ["Candidate", "EventExtractor", "Extraction"]
 
@@ -42,6 +43,7 @@ class Candidate:
     confidence: float
     rule: str
     future: bool = False
+    date: str | None = None  # a date known from the knowledge base (named events), not read from the text
 
     @property
     def sentence(self) -> int:
@@ -66,7 +68,10 @@ class EventExtractor:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
 
-    def __call__(self, doc: Doc, mentions: list[Mention]) -> Extraction:
+    def __call__(self, doc: Doc, mentions: list[Mention], named: Sequence[NamedEventMatch] = ()) -> Extraction:
+        """``named``: well-known events found by name ("the annexation of Crimea"); each becomes an
+        event with the parties and date of the knowledge base, in place of what a trigger inside the
+        name would have given."""
         result = Extraction()
         index = _token_index(doc, mentions)
         dyad = main_dyad(mentions)
@@ -93,11 +98,37 @@ class EventExtractor:
                             f"{candidate.target.actor.code if candidate.target else '-'} {trigger.type} "
                             f"{candidate.modality} conf={candidate.confidence} rule={candidate.rule}")
             result.candidates.extend(made)
+        result.candidates = self._named_events(doc, named, result)
         result.candidates.extend(self._reported_accusations(result, index))
         result.candidates.extend(self._stated_threats(result, index))
         result.candidates = [self._answer_accusation(c, result.candidates) for c in result.candidates]
         result.candidates = _double_negatives(result)
         return result
+
+    def _named_events(self, doc: Doc, named: Sequence[NamedEventMatch], result: Extraction) -> list[Candidate]:
+        kept = list(result.candidates)
+        for match in named:
+            span = doc.char_span(match.start, match.end, alignment_mode="expand")
+            if span is None:
+                continue
+            inside = [c for c in kept if match.start <= c.token.idx < match.end]
+            kept = [c for c in kept if c not in inside]
+            head = span.root
+            event_type = self.lex.types.get(match.type)
+            trigger = Trigger(lemma=head.lemma_.lower(), pos="NOUN", type=match.type,
+                              cameo=event_type.cameo if event_type else "", mode=match.mode)
+            source = _known_actor(span, match.source)
+            target = _known_actor(span, match.target) if match.target else None
+            rule = "named-event"
+            result.trigger_tokens.add(head.i)
+            replaced = f" (in place of {len(inside)} from its words)" if inside else ""
+            result.note(head, trigger, f"event {match.source}->{match.target or '-'} {match.type} {match.date} "
+                        f"named event {match.key!r}{replaced}")
+            kept.append(Candidate(trigger=trigger, token=head, source=source, target=target, modality="asserted",
+                                  mutual=match.mutual, start=span.start_char, end=span.end_char,
+                                  confidence=_confidence(rule, source, target, trigger, self.lex), rule=rule,
+                                  date=match.date))
+        return kept
 
     def _consents_to_act(self, token: Token, trigger: Trigger) -> bool:
         """"agreed to write off the debt": a verb of consent whose complement is an act of another type."""
@@ -487,6 +518,13 @@ def _verb_sources(verb: Token, index: dict[int, Mention], lex: Lexicon) -> tuple
                 return actors, "verb:gerund"
         break
     return [], rule
+
+
+def _known_actor(span: Span, code: str) -> Mention:
+    """An actor known from the knowledge base rather than named in the text: it stands on the span
+    that implies it ("the annexation of Crimea" implies Russia)."""
+    return Mention(doc_id="", start=span.start_char, end=span.end_char, text=span.text,
+                   actor=Actor(code=code), method="kb:named-event", sentence=sentence_index(span.doc, span[0]))
 
 
 def _copular_subject(noun: Token, index: dict[int, Mention]) -> list[Mention]:
