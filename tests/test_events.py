@@ -85,6 +85,11 @@ CASES = [
          "Russia invaded Ukraine on 24 February 2022. Moscow calls the invasion of Ukraine a special military "
          "operation.", published="2022-03-01",
          present=[("RUS", "UKR", "ASSAULT", "asserted")]),
+    Case("reaction-to-a-named-event-targets-its-doer",
+         "Japan condemned the annexation of Crimea. The EU imposed sanctions over the invasion of Ukraine.",
+         published="2022-03-01",
+         present=[("JPN", "RUS", "ACCUSE", "asserted"), ("EU", "RUS", "SANCTION", "asserted")],
+         absent=[("JPN", "UKR", "ACCUSE", "asserted")]),
 ]
 
 

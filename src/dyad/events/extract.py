@@ -26,6 +26,7 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "appos", "npadvmod")
 MODIFIER_PRIORITY = {"poss": 0, "compound": 1, "nmod": 2, "appos": 3, "amod": 4, "npadvmod": 5}
 RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
+REACTION_PREPS = ("over", "for", "following", "after", "against")
 
 
 @dataclass(slots=True)
@@ -128,7 +129,24 @@ class EventExtractor:
                                   mutual=match.mutual, start=span.start_char, end=span.end_char,
                                   confidence=_confidence(rule, source, target, trigger, self.lex), rule=rule,
                                   date=match.date))
-        return kept
+        return [self._reaction_to_named(c, kept) for c in kept]
+
+    def _reaction_to_named(self, cand: Candidate, candidates: list[Candidate]) -> Candidate:
+        """"condemned the annexation of Crimea", "sanctions over the Korean War", "sanctions following the
+        invasion of Ukraine": a hostile reaction whose object is a named event targets whoever did it."""
+        event_type = self.lex.types.get(cand.trigger.type)
+        if cand.rule == "named-event" or event_type is None or not event_type.quad.endswith("conflict"):
+            return cand
+        named = [c for c in candidates if c.rule == "named-event"]
+        holders = [cand.token, *(c for c in cand.token.children if c.dep_ == "dobj")]  # "imposed sanctions over …"
+        for obj in (o for h in holders for o in _objects(h, REACTION_PREPS)):
+            for event in named:
+                inside = event.start <= obj.idx < event.end
+                own_target = cand.target is None or cand.rule.endswith("+context-target") or (
+                    event.start <= cand.target.start < event.end)  # "condemned the annexation of Crimea": not Ukraine
+                if inside and own_target and event.source.actor.code != cand.source.actor.code:
+                    return self._retarget(cand, event.source, "named-target")
+        return cand
 
     def _consents_to_act(self, token: Token, trigger: Trigger) -> bool:
         """"agreed to write off the debt": a verb of consent whose complement is an act of another type."""
@@ -450,13 +468,17 @@ def _unique(mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
-def _objects(token: Token) -> Iterator[Token]:
+def _objects(token: Token, preps: tuple[str, ...] | None = None) -> Iterator[Token]:
     """Direct and prepositional objects, through "in favour of": "vetoed the draft", "voted for the
-    measure", "voted in favour of a resolution"."""
+    measure", "voted in favour of a resolution"; with ``preps``, only those prepositions (a
+    participle such as "following" counts as one)."""
     for child in token.children:
         if child.dep_ in ("dobj", "nsubjpass"):
             yield child
-        elif child.dep_ == "prep":
+        elif child.dep_ == "acl" and preps is not None and child.lower_ in preps:
+            yield from (c for c in child.children if c.dep_ in ("dobj", "pobj"))
+            yield from (p for c in child.children if c.dep_ == "prep" for p in _pobjs(c))
+        elif child.dep_ == "prep" and (preps is None or child.lower_ in preps):
             for pobj in _pobjs(child):
                 yield pobj
                 for inner in pobj.children:
@@ -843,6 +865,8 @@ def _confidence(rule: str, source: Mention, target: Mention | None, trigger: Tri
         score += adjust.get("context_target", 0.0)
     elif rule.endswith("+event-target"):
         score += adjust.get("event_target", 0.0)
+    elif rule.endswith("+named-target"):
+        score += adjust.get("named_target", 0.0)
     elif rule.endswith("+body-target"):
         score += adjust.get("body_target", 0.0)
     elif rule.endswith("+reported-accusation"):
