@@ -90,6 +90,19 @@ CASES = [
          published="2022-03-01",
          present=[("JPN", "RUS", "ACCUSE", "asserted"), ("EU", "RUS", "SANCTION", "asserted")],
          absent=[("JPN", "UKR", "ACCUSE", "asserted")]),
+    Case("judgement-naming-verb-with-condemning-complement",
+         "The IAEA board passed a resolution on Iran's enrichment. Iran's foreign ministry called the resolution "
+         "political and unconstructive.",
+         present=[("IRN", "IAEA", "ACCUSE", "asserted")]),
+    Case("judgement-said-it-was-illegal-targets-the-owner",
+         "Japan bought three of the islands from a private owner. China said Japan's purchase was illegal and invalid.",
+         present=[("CHN", "JPN", "ACCUSE", "asserted")]),
+    Case("judgement-what-it-called",
+         "Pyongyang rejected the rice, citing what it called South Korea's hostile attitude.",
+         present=[("PRK", "KOR", "ACCUSE", "asserted")]),
+    Case("praise-is-not-a-judgement",
+         "Moscow called the talks with Japan useful and constructive.",
+         absent=[("RUS", "JPN", "ACCUSE", "asserted")]),
 ]
 
 

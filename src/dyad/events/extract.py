@@ -102,6 +102,7 @@ class EventExtractor:
         result.candidates = self._named_events(doc, named, result)
         result.candidates.extend(self._reported_accusations(result, index))
         result.candidates.extend(self._stated_threats(result, index))
+        result.candidates.extend(self._judgements(doc, result, index, mentions, dyad))
         result.candidates = [self._answer_accusation(c, result.candidates) for c in result.candidates]
         result.candidates = _double_negatives(result)
         return result
@@ -211,6 +212,79 @@ class EventExtractor:
         if not pledged and any(c.dep_ == "advmod" and c.lower_ in self.lex.habitual_adverbs for c in children):
             return "habit"  # "would always support" is a pledge, not a habit
         return None
+
+    def _judgements(self, doc: Doc, result: Extraction, index: dict[int, Mention], mentions: list[Mention],
+                    dyad: tuple[Mention, Mention] | None) -> list[Candidate]:
+        """"Iran called the detention an act of piracy", "China said the purchase was illegal": an actor
+        judging a thing by a condemning word accuses whoever the thing belongs to — an actor in its
+        phrase, the doer of an earlier event of that name, the body that voted a resolution, or
+        else the other side of the article's main pair."""
+        made: list[Candidate] = []
+        for verb in doc:
+            if verb.pos_ not in ("VERB", "AUX") or verb.i in result.trigger_tokens:
+                continue
+            judged = self._judged_thing(verb)
+            if judged is None:
+                continue
+            sources, rule = _verb_sources(verb, index, self.lex)
+            for source in sources:
+                if source.actor.sector == "MED":
+                    continue
+                target, how = self._owner(judged, source, result.candidates, index, mentions, dyad)
+                if target is None:
+                    continue
+                trigger = Trigger(lemma=verb.lemma_.lower(), pos="VERB", type="ACCUSE", cameo="111", mode="disapprove")
+                full = f"{rule}+{how}" if how else rule
+                start, end = _evidence(verb, source, None)
+                made.append(Candidate(trigger=trigger, token=verb, source=source, target=target,
+                                      modality=self._modality(verb), mutual=False, start=start, end=end,
+                                      confidence=_confidence(full, source, target, trigger, self.lex), rule=full))
+                result.note(verb, trigger, f"event {source.actor.code}->{target.actor.code} ACCUSE "
+                            f"(judges {judged.text!r})")
+        return made
+
+    def _judged_thing(self, verb: Token) -> Token | None:
+        """The thing a verb of naming or saying judges by a condemning word, if it does."""
+        def condemning(word: Token) -> bool:
+            return any(t.lemma_.lower() in self.lex.judgement_words or t.lower_ in self.lex.judgement_words
+                       for t in word.subtree)
+        lemma = verb.lemma_.lower()
+        if lemma in self.lex.naming_verbs:
+            objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+            complements = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "acomp", "attr", "ccomp")]
+            if objects and not complements:  # "called the resolution political and unconstructive"
+                complements = [c for c in objects[0].children if c.dep_ == "amod" and c.i > objects[0].i]
+            for comp in complements:
+                if objects and condemning(comp):
+                    # "what it called the South's hostile attitude": the thing is named by the complement
+                    return comp if objects[0].lower_ == "what" else objects[0]
+        if lemma in self.lex.accusation_verbs:
+            for comp in (c for c in verb.children if c.dep_ == "ccomp"):
+                subjects = [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")]
+                predicates = [c for c in comp.children if c.dep_ in ("acomp", "attr")]
+                if subjects and any(condemning(p) for p in predicates):
+                    return subjects[0]
+        return None
+
+    def _owner(self, thing: Token, source: Mention, candidates: list[Candidate], index: dict[int, Mention],
+               mentions: list[Mention], dyad: tuple[Mention, Mention] | None) -> tuple[Mention | None, str]:
+        own = source.actor.code
+        actors = [a for a in _actors(thing, index) if a.actor.code != own]
+        if actors:
+            return actors[0], ""
+        lemma = thing.lemma_.lower()
+        earlier = [c for c in candidates if c.token.i < thing.i and c.source.actor.code != own and (
+            c.token.lemma_.lower() == lemma or any(t.lemma_.lower() == lemma for t in c.token.children))]
+        if earlier:
+            return earlier[-1].source, "event-target"
+        if lemma in self.lex.body_documents:
+            bodies = [m for m in mentions if m.end <= thing.idx and m.actor.code in self.lex.voting_bodies
+                      and m.actor.code != own]
+            if bodies:
+                return bodies[-1], "body-target"
+        if dyad is not None and own in {m.actor.code for m in dyad}:
+            return next(m for m in dyad if m.actor.code != own), "context-target"
+        return None, ""
 
     def _stated_threats(self, result: Extraction, index: dict[int, Mention]) -> list[Candidate]:
         """"Beijing announced the possibility of imposing sanctions on Pyongyang", "Trump's declaration
@@ -685,8 +759,9 @@ def _noun_sources(noun: Token, index: dict[int, Mention], lex: Lexicon, conflict
     """Possessor, "by", modifiers, "between", "of", else the subject of a light verb taking the noun
     (``light_verbs``: the lexicon's, or the narrower gerund list for "the possibility of imposing")."""
     for child in noun.children:
-        if child.dep_ == "poss" and (actors := _actors(child, index)):
-            return actors, "noun:possessor"
+        possessive = child.dep_ == "poss" or any(g.dep_ == "case" and g.tag_ == "POS" for g in child.children)
+        if possessive and child.i < noun.i and (actors := _actors(child, index)):
+            return actors, "noun:possessor"  # also "the government’s push" parsed with a subject label
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "by":
             for pobj in _pobjs(child):

@@ -67,6 +67,8 @@ class Lexicon:
     occasion_preps: frozenset[str] = frozenset()
     statement_words: frozenset[str] = frozenset()
     motive_verbs: frozenset[str] = frozenset()
+    naming_verbs: frozenset[str] = frozenset()
+    judgement_words: frozenset[str] = frozenset()
     habitual_adverbs: frozenset[str] = frozenset()
     stated_threats: dict[str, tuple[str, str | None]] = field(default_factory=dict)
     occasion_types: frozenset[str] = frozenset()
@@ -149,7 +151,7 @@ def load_lexicon() -> Lexicon:
     words = {key: frozenset(str(w) for w in arguments.get(key) or ())
              for key in ("accusation_verbs", "denial_verbs", "relation_nouns", "gerund_verbs", "consent_verbs",
                          "body_documents", "body_types", "occasion_preps", "occasion_types", "statement_words",
-                         "motive_verbs", "habitual_adverbs")}
+                         "motive_verbs", "habitual_adverbs", "naming_verbs", "judgement_words")}
     lex.accusation_verbs, lex.denial_verbs = words["accusation_verbs"], words["denial_verbs"]
     lex.relation_nouns, lex.gerund_verbs = words["relation_nouns"], words["gerund_verbs"]
     lex.consent_verbs = words["consent_verbs"]
@@ -157,6 +159,7 @@ def load_lexicon() -> Lexicon:
     lex.occasion_preps, lex.occasion_types = words["occasion_preps"], words["occasion_types"]
     lex.statement_words = words["statement_words"]
     lex.motive_verbs, lex.habitual_adverbs = words["motive_verbs"], words["habitual_adverbs"]
+    lex.naming_verbs, lex.judgement_words = words["naming_verbs"], words["judgement_words"]
     lex.stated_threats = {str(t): (str(v["cameo"]), v.get("mode"))
                           for t, v in (arguments.get("stated_threats") or {}).items()}
     lex.voting_bodies = tuple(str(c) for c in arguments.get("voting_bodies") or ())
