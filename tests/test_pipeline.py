@@ -129,3 +129,15 @@ def test_a_denied_rejection_is_a_possibility_not_a_rejection(pipeline: Pipeline)
     assert not [e for e in analysis.events if e.type == "REJECT"]
     supply = [e for e in analysis.events if e.type == "AID" and e.source == "RUS" and e.target == "PRK"]
     assert supply and supply[0].modality == "hypothetical"
+
+
+def test_undated_past_acts_take_the_day_of_the_news_not_of_printing(pipeline: Pipeline) -> None:
+    text = ("Council vote\n\n"
+            "The UN Security Council voted on Saturday to impose sanctions on North Korea. "
+            "North Korea's ambassador rejected the resolution and walked out of the chamber. "
+            "Japan welcomes the decision.\n")
+    analysis = pipeline.analyze(_doc(text, "t7", published="2006-10-15"))
+    by_type = {e.type: e for e in analysis.events}
+    assert by_type["SANCTION"].date == "2006-10-14" and not by_type["SANCTION"].date_inferred
+    assert by_type["REJECT"].date == "2006-10-14" and by_type["REJECT"].date_inferred  # past tense: the news day
+    assert by_type["SUPPORT"].date == "2006-10-15"  # present tense: the day of printing

@@ -38,6 +38,7 @@ from .published import PersonMention, Tenure, date_base, estimate_publication
 
 __all__ = ["Pipeline"]
 
+LEAD_WINDOW_DAYS = 7  # a news report's events happened within a week before it was printed
 ANALYSED_LANGUAGES = {"en"}
 DATELINE_REASONS = ("date/byline line", "dateline")  # removed lines whose month-day may date the article
 log = logging.getLogger(__name__)
@@ -144,8 +145,9 @@ class Pipeline:
         by_key: dict[tuple[str, str | None, str, str | None], Event] = {}
         threshold = self.options.confidence_threshold
         triggers = extraction.trigger_tokens
+        lead = _lead_date(doc, candidates, dates, document, triggers)
         for cand in sorted(candidates, key=lambda c: (-c.confidence, c.start)):
-            date_value, precision, inferred = _event_date(doc, cand, dates, document, triggers)
+            date_value, precision, inferred = _event_date(doc, cand, dates, document, triggers, lead)
             key = (cand.source.actor.code, cand.target.actor.code if cand.target else None, cand.trigger.type,
                    date_value)
             mention = EventMention(event_id="", doc_id=document.id, start=cand.start, end=cand.end,
@@ -276,8 +278,29 @@ def _with_estimate(document: Document, mentions: list[Mention], kb: KnowledgeBas
                    published_precision=estimate.precision if estimate.value else "unknown")
 
 
+def _lead_date(doc: Doc, candidates: list[Candidate], dates: list[timeline.DateExpression], document: Document,
+               triggers: set[int]) -> str | None:
+    """The day of the news the article reports: the first stated day-precision date of an accepted act
+    within a week before publication ("voted on Saturday" in a Sunday paper). Undated acts told in the
+    past tense after it happened that day more often than on the day of printing."""
+    base = date_base(document)
+    published = timeline.first_day(base) if base and timeline.precision_of(base) == "day" else None
+    if published is None:
+        return None
+    for cand in sorted(candidates, key=lambda c: c.start):
+        if cand.date is not None or cand.modality != "asserted":
+            continue
+        value, precision, inferred = _event_date(doc, cand, dates, document, triggers)
+        if inferred or precision != "day" or value is None:
+            continue
+        day = timeline.first_day(value)
+        if day is not None and 0 <= (published - day).days <= LEAD_WINDOW_DAYS:
+            return value
+    return None
+
+
 def _event_date(doc: Doc, cand: Candidate, dates: list[timeline.DateExpression], document: Document,
-                triggers: set[int]) -> tuple[str | None, DatePrecision, bool]:
+                triggers: set[int], lead: str | None = None) -> tuple[str | None, DatePrecision, bool]:
     """The date expression attached to the trigger's clause, resolved; else the publication date
     for asserted acts (marked inferred); else unknown.
 
@@ -307,6 +330,8 @@ def _event_date(doc: Doc, cand: Candidate, dates: list[timeline.DateExpression],
                 return value, precision, False
     if cand.modality == "asserted" and base:
         # a wide estimate of the publication date is only a lower bound: undated rather than wrongly dated
+        if lead is not None and cand.token.tag_ in ("VBD", "VBN") and cand.start > 0:
+            return lead, "day", True  # told in the past: the day of the news, not of printing
         return base, document.published_precision, True
     return None, "unknown", False
 
