@@ -141,3 +141,13 @@ def test_undated_past_acts_take_the_day_of_the_news_not_of_printing(pipeline: Pi
     assert by_type["SANCTION"].date == "2006-10-14" and not by_type["SANCTION"].date_inferred
     assert by_type["REJECT"].date == "2006-10-14" and by_type["REJECT"].date_inferred  # past tense: the news day
     assert by_type["SUPPORT"].date == "2006-10-15"  # present tense: the day of printing
+
+
+def test_an_amount_goes_with_the_act_mentioned_again_in_its_sentence(pipeline: Pipeline) -> None:
+    text = ("Aid\n\n"
+            "Moscow has provided North Korea with humanitarian aid. "
+            "Recently, it announced the delivery of 400,000 tons of wheat flour to the troubled partner.\n")
+    analysis = pipeline.analyze(_doc(text, "t8", published="2017-06-23"))
+    aid = [e for e in analysis.events if e.type == "AID" and e.accepted]
+    assert len(aid) == 1 and len(aid[0].mentions) >= 2
+    assert [(q.value, q.unit) for q in aid[0].quantities] == [(400000.0, "t")]

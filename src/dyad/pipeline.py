@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from functools import partial
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -222,6 +223,12 @@ def _merge_named(events: list[Event]) -> list[Event]:
     return kept
 
 
+def _triggers_in(event: Event, lo: int, hi: int) -> list[int]:
+    """Where the event's triggers (of any of its mentions) stand between offsets ``lo`` and ``hi``."""
+    starts = {event.trigger_start, *(m.trigger_start for m in event.mentions)}
+    return [t for t in starts if lo <= t < hi]
+
+
 def _attach_quantities(doc: Doc, events: list[Event], amounts: list[Quantity]) -> None:
     """Each amount goes to the event whose trigger governs it in the parse ("wrote off $10 billion"),
     else to the events whose evidence holds it, else to the nearest event of its sentence."""
@@ -230,13 +237,16 @@ def _attach_quantities(doc: Doc, events: list[Event], amounts: list[Quantity]) -
         if span is None:
             continue
         sentence = span.sent
-        same = [e for e in events if sentence.start_char <= e.trigger_start < sentence.end_char]
+        here = partial(_triggers_in, lo=sentence.start_char, hi=sentence.end_char)
+        same = [e for e in events if here(e)]
         if not same:
             continue
+        same = [e for e in same if e.accepted] or same  # an amount belongs with an act we report
         ancestors = {t.idx for t in span.root.ancestors} | {span.root.idx}
-        governing = [e for e in same if e.trigger_start in ancestors]
-        holding = [e for e in same if e.start <= amount.start and amount.end <= e.end]
-        chosen = governing or holding or [min(same, key=lambda e: abs(e.trigger_start - amount.start))]
+        governing = [e for e in same if ancestors.intersection(here(e))]
+        holding = [e for e in same if any(m.start <= amount.start and amount.end <= m.end
+                                          for m in (e, *e.mentions))]
+        chosen = governing or holding or [min(same, key=lambda e: min(abs(t - amount.start) for t in here(e)))]
         for event in chosen:
             event.quantities.append(amount)
         amount.event_id = chosen[0].event_id
