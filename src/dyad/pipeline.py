@@ -244,8 +244,8 @@ def _attach_quantities(doc: Doc, events: list[Event], amounts: list[Quantity]) -
         same = [e for e in same if e.accepted] or same  # an amount belongs with an act we report
         ancestors = {t.idx for t in span.root.ancestors} | {span.root.idx}
         governing = [e for e in same if ancestors.intersection(here(e))]
-        holding = [e for e in same if any(m.start <= amount.start and amount.end <= m.end
-                                          for m in (e, *e.mentions))]
+        holding = [e for e in same if any(lo <= amount.start and amount.end <= hi
+                                          for lo, hi in [(e.start, e.end), *((m.start, m.end) for m in e.mentions)])]
         chosen = governing or holding or [min(same, key=lambda e: min(abs(t - amount.start) for t in here(e)))]
         for event in chosen:
             event.quantities.append(amount)
