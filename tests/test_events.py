@@ -103,6 +103,9 @@ CASES = [
     Case("praise-is-not-a-judgement",
          "Moscow called the talks with Japan useful and constructive.",
          absent=[("RUS", "JPN", "ACCUSE", "asserted")]),
+    Case("forum-standstill-has-no-addressee",
+         "Moscow wants Pyongyang back at the six-party talks, which have been tabled since 2008.",
+         published="2014-10-01", present=[("SIXPARTY", None, "SANCTION", "asserted")]),
 ]
 
 

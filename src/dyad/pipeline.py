@@ -62,7 +62,8 @@ class Pipeline:
         self.kb = kb or load_kb()
         self.lexicon = lexicon or load_lexicon()
         self.resolver = ActorResolver(self.kb, self.nlp)
-        self.extractor = EventExtractor(self.lexicon)
+        forums = frozenset(code for code, entry in self.kb.organisations.items() if entry.get("kind") == "forum")
+        self.extractor = EventExtractor(self.lexicon, forums)
         self.named_events = load_named_events()
 
     # -- public ---------------------------------------------------------------------------

@@ -66,8 +66,11 @@ class Extraction:
 class EventExtractor:
     """Callable: ``extractor(doc, mentions) -> Extraction``. Stateless between documents."""
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, forums: frozenset[str] = frozenset()) -> None:
+        """``forums``: codes of negotiating formats ("the six-party talks"); their own acts (talks
+        suspended, tabled) have no addressee, so a missing target is no weakness there."""
         self.lex = lexicon
+        self.forums = forums
 
     def __call__(self, doc: Doc, mentions: list[Mention], named: Sequence[NamedEventMatch] = ()) -> Extraction:
         """``named``: well-known events found by name ("the annexation of Crimea"); each becomes an
@@ -334,6 +337,18 @@ class EventExtractor:
             index = {i: m for i, m in index.items() if m is not own}
         sources, rule = (_verb_sources(token, index, self.lex) if is_verb
                          else _noun_sources(token, index, self.lex, conflict, self.lex.light_verbs))
+        if rule == "verb:relative" and any(c.dep_ == "auxpass" for c in token.children) and sources \
+                and all(m.actor.code in self.forums for m in sources):
+            rule = "verb:forum-patient"
+        if not sources and is_verb and self.forums:
+            # "the six-party talks were suspended", "talks, which have been tabled since 2008": a format's
+            # own standstill is coded as the format's act, with no addressee
+            patients = [c for c in token.children if c.dep_ == "nsubjpass"]
+            if token.dep_ == "relcl":
+                patients.append(token.head)
+            forum = [m for p in patients for m in _actors(p, index) if m.actor.code in self.forums]
+            if forum:
+                sources, rule = forum[:1], "verb:forum-patient"
         occasion = None
         if not sources and not is_verb and trigger.type in self.lex.occasion_types:
             occasion = _occasion_clause(token, self.lex.occasion_preps)
@@ -382,7 +397,8 @@ class EventExtractor:
                 result.note(token, trigger, f"rejected: source {src.text!r} is the media")
                 continue  # acts of the media are not events
             start, end = _evidence(token, src, tgt if pair_rule == rule else None)
-            confidence = _confidence(pair_rule, src, tgt, trigger, self.lex)
+            confidence = _confidence(pair_rule, src, tgt, trigger, self.lex,
+                                     undirected=src.actor.code in self.forums)
             if description:
                 confidence = round(max(0.0, confidence + self.lex.confidence_adjustments.get("description", 0.0)), 3)
             yield Candidate(trigger=trigger, token=token, source=src, target=tgt, modality=modality,
@@ -930,7 +946,8 @@ def main_dyad(mentions: list[Mention]) -> tuple[Mention, Mention] | None:
     return first[ranked[0][0]], first[ranked[1][0]]
 
 
-def _confidence(rule: str, source: Mention, target: Mention | None, trigger: Trigger, lex: Lexicon) -> float:
+def _confidence(rule: str, source: Mention, target: Mention | None, trigger: Trigger, lex: Lexicon,
+                undirected: bool = False) -> float:
     """The rule's measured reliability (arguments.yaml), adjusted for weaker evidence."""
     adjust = lex.confidence_adjustments
     score = lex.rule_confidence.get(rule.split("+")[0], 0.5)
@@ -948,7 +965,7 @@ def _confidence(rule: str, source: Mention, target: Mention | None, trigger: Tri
         score += adjust.get("reported_accusation", 0.0)
     elif rule.endswith("+stated-threat"):
         score += adjust.get("stated_threat", 0.0)
-    elif target is None and trigger.type not in lex.undirected_types:
+    elif target is None and trigger.type not in lex.undirected_types and not undirected:
         score += adjust.get("missing_target", 0.0)
     if trigger.needs:
         score += adjust.get("multiword_trigger", 0.0)
