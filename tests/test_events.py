@@ -106,6 +106,12 @@ CASES = [
     Case("forum-standstill-has-no-addressee",
          "Moscow wants Pyongyang back at the six-party talks, which have been tabled since 2008.",
          published="2014-10-01", present=[("SIXPARTY", None, "SANCTION", "asserted")]),
+    Case("participle-description-is-not-an-act",
+         "On one side stands Pyongyang, supported by Russia and China, and on the other Seoul.",
+         absent=[("RUS", "PRK", "SUPPORT", "asserted"), ("CHN", "PRK", "SUPPORT", "asserted")]),
+    Case("passive-with-agent-is-an-act",
+         "The treaty was signed by Russia and North Korea in Pyongyang on Wednesday.",
+         present=[("RUS", "PRK", "AGREE", "asserted")]),
 ]
 
 

@@ -588,7 +588,9 @@ def _verb_sources(verb: Token, index: dict[int, Mention], lex: Lexicon) -> tuple
         for child in current.children:
             if child.dep_ == "agent":
                 for pobj in _pobjs(child):
-                    return _actors(pobj, index), "verb:agent"
+                    # "Pyongyang, supported by Russia and China": a participle describing a noun tells a
+                    # standing state of affairs more often than an act
+                    return _actors(pobj, index), "verb:participle-agent" if current.dep_ == "acl" else "verb:agent"
         if not any(c.dep_ == "nsubjpass" for c in current.children):
             for child in current.children:
                 if child.dep_ in ("nsubj", "csubj"):
