@@ -185,6 +185,10 @@ CASES = [
          "Congo", "COD"),
     Case("ambiguous-congo-without-context", "Congo signed a mining agreement worth several million dollars.",
          "Congo", None),
+    Case("stance-anti-adjective-is-not-the-state",
+         "Anti-Japanese demonstrators marched through Beijing on Tuesday.", "Japanese", None),
+    Case("stance-backed-adjective-is-not-the-state",
+         "Russian-backed separatists shelled the town overnight.", "Russian", None),
     # --- unknown names are never guessed into a state --------------------------------------------
     Case("unknown-person", "John Smallwood said the talks had failed.", "John Smallwood", None),
     Case("unknown-bare-kim", "Kim said the market had reopened after the storm.", "Kim", None),

@@ -57,6 +57,9 @@ def _spellings(phrase: str) -> set[str]:
 
 
 PRONOUNS_STATE = {"it", "its"}
+STANCE_PREFIXES = {"anti", "pro", "non"}
+STANCE_SUFFIXES = {"backed", "sponsored", "supported", "funded", "aligned", "leaning", "friendly", "speaking",
+                   "born", "installed", "appointed", "controlled", "occupied", "held"}
 GENERIC_HEADS = {"nations", "states", "countries", "organization", "organisation", "chief", "body"}
 ANAPHORIC_DETERMINERS = {"the", "these", "those"}
 PRONOUNS_PERSON = {"he", "she", "his", "her"}
@@ -116,6 +119,8 @@ class ActorResolver:
                                                              kind=JOINT), "kb:group"))
             elif phrase in self.kb.aliases and self._inside_unknown_name(span):
                 continue  # "Denzel Washington": a capital's name inside an unknown person's name
+            elif _hyphenated_stance(span):
+                continue  # "anti-Japanese protesters", "Russian-backed separatists" are not Japan or Russia
             elif phrase in self.kb.people:
                 mentions.append(self._person(doc_id, span, self.kb.people[phrase], day, people))
             elif phrase in self.kb.surnames and span[0].pos_ == "PROPN":
@@ -295,6 +300,16 @@ class ActorResolver:
         names = [str(entry.get("name") or ""), *(str(a) for a in entry.get("aliases") or [])]
         last_words = [n.split()[-1] for n in names if len(n.split()) > 1]
         return {w.lower() for w in last_words if w.isalpha()} - GENERIC_HEADS
+
+
+def _hyphenated_stance(span: Span) -> bool:
+    """A name inside a compound adjective that describes others by their stance towards it: "anti-Japanese",
+    "pro-Russian", "Russian-backed", "US-led" is kept (the US leads)."""
+    doc = span.doc
+    if span.start >= 2 and doc[span.start - 1].text == "-" and doc[span.start - 2].lower_ in STANCE_PREFIXES:
+        return True
+    return (span.end + 1 < len(doc) and doc[span.end].text == "-"
+            and doc[span.end + 1].lower_ in STANCE_SUFFIXES)
 
 
 def _coordinated_pair(doc: Doc, span: Span, mentions: list[Mention]) -> list[str] | None:
