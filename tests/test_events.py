@@ -112,6 +112,10 @@ CASES = [
     Case("passive-with-agent-is-an-act",
          "The treaty was signed by Russia and North Korea in Pyongyang on Wednesday.",
          present=[("RUS", "PRK", "AGREE", "asserted")]),
+    Case("occasion-set-a-date-for-a-summit-with-each",
+         "Officials say China will try to set a date for a trilateral summit with South Korea and Japan.",
+         published="2024-03-01",
+         present=[("CHN", "KOR", "CONSULT", "planned"), ("CHN", "JPN", "CONSULT", "planned")]),
 ]
 
 

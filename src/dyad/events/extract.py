@@ -26,6 +26,7 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "appos", "npadvmod")
 MODIFIER_PRIORITY = {"poss": 0, "compound": 1, "nmod": 2, "appos": 3, "amod": 4, "npadvmod": 5}
 RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
+SCHEDULE_NOUNS = {"date", "preparation", "plan", "arrangement", "agenda", "venue", "ground", "time"}
 REACTION_PREPS = ("over", "for", "following", "after", "against")
 
 
@@ -355,6 +356,14 @@ class EventExtractor:
             if occasion is not None:
                 sources, _ = _verb_sources(occasion, index, self.lex)
                 rule = "noun:occasion"
+                node = occasion  # "will try to set a date for a summit": the modality of the clause's chain
+                for _ in range(4):
+                    if modality != "asserted":
+                        break
+                    modality = self._modality(node)
+                    if node.dep_ not in ("advcl", "xcomp", "conj") or node.head.i == node.i:
+                        break
+                    node = node.head
         mutual_type = event_type.mutual if event_type is not None else False
         if not sources and is_verb and mutual_type and dyad is not None and _agentless_passive(token):
             # "The agreement was signed in Moscow on Monday": in a two-party story, by the two parties
@@ -758,9 +767,11 @@ def _agentless_passive(verb: Token) -> bool:
 
 def _occasion_clause(noun: Token, preps: frozenset[str]) -> Token | None:
     """The verb whose prepositional phrase the noun heads ("arrived for talks", "is due … for a visit")."""
-    if noun.dep_ != "pobj" or noun.head.dep_ != "prep" or noun.head.lower_ not in preps:
+    if noun.dep_ != "pobj" or noun.head.dep_ not in ("prep", "mark") or noun.head.lower_ not in preps:
         return None
     head = noun.head.head
+    if head.pos_ == "NOUN" and head.lemma_.lower() in SCHEDULE_NOUNS and head.dep_ in ("dobj", "pobj"):
+        head = head.head  # "set a date for a summit", "began preparations for talks"
     for _ in range(2):  # "is due … for a visit", "is in Hanoi next for talks"
         if head.pos_ in ("ADJ", "ADV") and head.dep_ in ("acomp", "advmod"):
             head = head.head
@@ -826,17 +837,23 @@ def _modifiers(noun: Token, index: dict[int, Mention], conflict: bool) -> list[M
 
 def _noun_targets(noun: Token, index: dict[int, Mention], preps: tuple[str, ...],
                   sources: list[Mention], conflict: bool) -> list[Mention]:
-    found: list[Mention] = _modifiers(noun, index, conflict=False)
+    """The first phrase naming others than the source: a modifier, else a prepositional object — with the
+    actors coordinated in that phrase ("a summit with South Korea, Japan and China" is one with each)."""
+    groups: list[list[Mention]] = [_modifiers(noun, index, conflict=False)]
     for holder in (noun, *[c for c in noun.children if c.dep_ in ("prep", "acl", "relcl")]):
         for child in holder.children if holder is noun else [holder]:
             if child.dep_ == "prep" and (child.lower_ in preps or child.lower_ == "of"):
                 for pobj in _pobjs(child):
-                    found.extend(_actors(pobj, index))
+                    groups.append(_actors(pobj, index))
                     for grand in pobj.children:  # "a visit by a Pyongyang official to Moscow"
                         if grand.dep_ == "prep" and grand.lower_ in preps:
-                            found.extend(a for p in _pobjs(grand) for a in _actors(p, index))
+                            groups.append([a for p in _pobjs(grand) for a in _actors(p, index)])
     codes = {s.actor.code for s in sources}
-    return [m for m in _unique(found) if m.actor.code not in codes][:1]
+    for group in groups:
+        others = [m for m in _unique(group) if m.actor.code not in codes]
+        if others:
+            return others
+    return []
 
 
 def _pairs(sources: list[Mention], targets: list[Mention], mutual_type: bool
