@@ -116,6 +116,12 @@ CASES = [
          "Officials say China will try to set a date for a trilateral summit with South Korea and Japan.",
          published="2024-03-01",
          present=[("CHN", "KOR", "CONSULT", "planned"), ("CHN", "JPN", "CONSULT", "planned")]),
+    Case("consent-to-a-package-of-sanctions-is-the-sanction",
+         "EU member states agreed a new package of sanctions against Russia on Friday.",
+         present=[("EU", "RUS", "SANCTION", "asserted")], absent=[("EU", "RUS", "AGREE", "asserted")]),
+    Case("approving-sanctions-is-not-support",
+         "The European Union approved sanctions on Iranian officials over the drone deliveries.",
+         present=[("EU", "IRN", "SANCTION", "asserted")], absent=[("EU", "IRN", "SUPPORT", "asserted")]),
 ]
 
 

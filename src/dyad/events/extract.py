@@ -26,6 +26,7 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "appos", "npadvmod")
 MODIFIER_PRIORITY = {"poss": 0, "compound": 1, "nmod": 2, "appos": 3, "amod": 4, "npadvmod": 5}
 RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
+CONTAINER_NOUNS = {"package", "round", "set", "series", "wave", "raft", "batch", "list", "tranche", "slew"}
 SCHEDULE_NOUNS = {"date", "preparation", "plan", "arrangement", "agenda", "venue", "ground", "time"}
 REACTION_PREPS = ("over", "for", "following", "after", "against")
 
@@ -155,13 +156,15 @@ class EventExtractor:
 
     def _consents_to_act(self, token: Token, trigger: Trigger) -> bool:
         """"agreed to write off the debt": a verb of consent whose complement is an act of another type."""
-        if trigger.type != "AGREE" or token.lemma_.lower() not in self.lex.consent_verbs:
+        if trigger.type not in ("AGREE", "SUPPORT") or token.lemma_.lower() not in self.lex.consent_verbs:
             return False
-        for child in token.children:
-            if child.dep_ == "xcomp":
-                inner = self.lex.match(child)
-                if inner is not None and inner.type != "AGREE":
-                    return True
+        acts = [c for c in token.children if c.dep_ in ("xcomp", "dobj")]
+        acts += [p for c in acts if c.dep_ == "dobj" for prep in c.children if prep.dep_ == "prep"
+                 and prep.lower_ == "of" for p in _pobjs(prep)]  # "agreed a package of sanctions"
+        for child in acts:
+            inner = self.lex.match(child)
+            if inner is not None and inner.type != trigger.type:
+                return True
         return False
 
     def _answer_accusation(self, cand: Candidate, candidates: list[Candidate]) -> Candidate:
@@ -811,6 +814,9 @@ def _noun_sources(noun: Token, index: dict[int, Mention], lex: Lexicon, conflict
                     if actors := _actors(pobj, index):
                         return actors[:1], "noun:of"
     head = noun.head
+    if (noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in CONTAINER_NOUNS
+            and head.head.dep_ in ("dobj", "nsubjpass")):
+        noun, head = head.head, head.head.head  # "agreed a new package of sanctions": as if "agreed sanctions"
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
         head = head.head  # "is on a visit to Russia", "arrived for talks"
     elif noun.dep_ not in ("dobj", "nsubjpass", "attr"):
