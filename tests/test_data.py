@@ -5,6 +5,7 @@ from __future__ import annotations
 import pycountry
 import pytest
 
+from dyad import Pipeline
 from dyad.actors.kb import SECTORS, load_kb
 from dyad.events import load_lexicon
 
@@ -70,3 +71,24 @@ def test_ambiguous_forms_are_never_plain_aliases() -> None:
     assert not set(kb.ambiguous) & set(kb.aliases)
     for phrase, candidates in kb.ambiguous.items():
         assert candidates and set(candidates) <= set(kb.ambiguous_context[phrase]) | set(candidates), phrase
+
+
+@pytest.mark.parametrize(("sentence", "word", "expected"), [
+    ("Russia supplied gas to China.", "supplied", "COOPERATE"),
+    ("North Korea supplied shells to Russia.", "supplied", "AID"),
+    ("Germany gave tanks to Ukraine in January.", "gave", "AID"),  # "in" of a date is not "give in"
+    ("The European Union suspended sanctions on Belarus.", "suspended", "CONCEDE"),
+    ("Seoul suspended talks with Tokyo.", "suspended", "SANCTION"),
+    ("Putin accepted the invitation.", "accepted", "CONSULT"),
+    ("Seoul called in the Japanese ambassador.", "called", "ACCUSE"),
+    ("Washington held Moscow responsible for the attack.", "held", "ACCUSE"),
+    ("North Korea fired artillery shells at the island.", "fired", "ASSAULT"),
+    ("North Korea fired artillery shells into the sea.", "fired", "MOBILIZE"),
+    ("The United States slapped anti-dumping duties on Chinese steel.", "duties", "SANCTION"),
+])
+def test_the_object_decides_the_type_of_an_everyday_trigger(pipeline: Pipeline, sentence: str, word: str,
+                                                            expected: str) -> None:
+    doc = pipeline.nlp(sentence)
+    token = next(t for t in doc if t.text == word)
+    trigger = load_lexicon().match(token)
+    assert trigger is not None and trigger.type == expected, (sentence, trigger)
