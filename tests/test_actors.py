@@ -189,6 +189,9 @@ CASES = [
          "Anti-Japanese demonstrators marched through Beijing on Tuesday.", "Japanese", None),
     Case("stance-backed-adjective-is-not-the-state",
          "Russian-backed separatists shelled the town overnight.", "Russian", None),
+    Case("media-outlet-is-the-media-sector-not-a-place",
+         "The New York Times reported that the funds had been released.", "The New York Times", "USA",
+         sector="MED"),
     # --- unknown names are never guessed into a state --------------------------------------------
     Case("unknown-person", "John Smallwood said the talks had failed.", "John Smallwood", None),
     Case("unknown-bare-kim", "Kim said the market had reopened after the storm.", "Kim", None),
