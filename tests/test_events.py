@@ -122,6 +122,12 @@ CASES = [
     Case("approving-sanctions-is-not-support",
          "The European Union approved sanctions on Iranian officials over the drone deliveries.",
          present=[("EU", "IRN", "SANCTION", "asserted")], absent=[("EU", "IRN", "SUPPORT", "asserted")]),
+    Case("helper-is-the-actor",
+         "British Royal Marines helped authorities in Gibraltar detain the Iranian tanker on Thursday.",
+         present=[("GBR", "IRN", "COERCE", "asserted")]),
+    Case("noun-with-relative-clause-subject",
+         "The agreement covers loans the Soviet Union extended to North Korea over several decades.",
+         present=[("RUS", "PRK", "AID", "asserted")]),
 ]
 
 

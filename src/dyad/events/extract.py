@@ -26,6 +26,7 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "appos", "npadvmod")
 MODIFIER_PRIORITY = {"poss": 0, "compound": 1, "nmod": 2, "appos": 3, "amod": 4, "npadvmod": 5}
 RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
+HELP_VERBS = {"help", "assist", "aid", "enable"}
 CONTAINER_NOUNS = {"package", "round", "set", "series", "wave", "raft", "batch", "list", "tranche", "slew"}
 SCHEDULE_NOUNS = {"date", "preparation", "plan", "arrangement", "agenda", "venue", "ground", "time"}
 REACTION_PREPS = ("over", "for", "following", "after", "against")
@@ -341,6 +342,16 @@ class EventExtractor:
             index = {i: m for i, m in index.items() if m is not own}
         sources, rule = (_verb_sources(token, index, self.lex) if is_verb
                          else _noun_sources(token, index, self.lex, conflict, self.lex.light_verbs))
+        helped: list[Mention] = []
+        if is_verb and token.dep_ in ("ccomp", "xcomp") and token.head.lemma_.lower() in HELP_VERBS:
+            # "Marines helped authorities detain the tanker", "Moscow could help North Korea build satellites":
+            # the helper acts, towards the one it helps
+            helpers, _ = _verb_sources(token.head, index, self.lex)
+            if helpers:
+                helped = [m for m in sources if m.actor.code not in {h.actor.code for h in helpers}]
+                sources, rule = helpers, "verb:helper"
+                if modality == "asserted":
+                    modality = self._modality(token.head)
         if rule == "verb:relative" and any(c.dep_ == "auxpass" for c in token.children) and sources \
                 and all(m.actor.code in self.forums for m in sources):
             rule = "verb:forum-patient"
@@ -378,10 +389,13 @@ class EventExtractor:
         preps = trigger.target_preps or self.lex.target_prepositions
         verbal = event_type is not None and event_type.quad.startswith("verbal")
         own_codes = frozenset(m.actor.code for m in sources)
-        targets = (_verb_targets(token, index, preps, verbal, own_codes) if is_verb
-                   else _noun_targets(token, index, preps, sources, conflict))
+        targets = helped or (_verb_targets(token, index, preps, verbal, own_codes) if is_verb
+                             else _noun_targets(token, index, preps, sources, conflict))
         if not targets and not is_verb and rule == "noun:verb-subject":
             targets = _verb_targets(_governing_verb(token), index, preps, verbal, own_codes)
+        if not targets and not is_verb and rule == "noun:relative-subject":
+            for clause in (c for c in token.children if c.dep_ in ("relcl", "acl") and c.i > token.i):
+                targets = targets or _verb_targets(clause, index, preps, verbal, own_codes)
         own_partner = any(c.dep_ == "prep" and c.lower_ in ("with", "between", "among", "to") for c in token.children)
         if not targets and occasion is not None and not own_partner:  # "is due in Vietnam for a visit"
             holder = token.head.head
@@ -802,6 +816,11 @@ def _noun_sources(noun: Token, index: dict[int, Mention], lex: Lexicon, conflict
     modifiers = _modifiers(noun, index, conflict)
     if modifiers:
         return modifiers[:1], "noun:modifier"
+    for child in noun.children:  # "the loans the Soviet Union extended", "the sanctions Washington imposed"
+        if child.dep_ in ("relcl", "acl") and child.tag_ in ("VBD", "VBN", "VBZ", "VBP") and child.i > noun.i:
+            subjects = [c for c in child.children if c.dep_ == "nsubj"]
+            if subjects and (actors := _actors(subjects[0], index)) and child.lemma_.lower() in light_verbs:
+                return actors, "noun:relative-subject"
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in ("between", "among"):
             for pobj in _pobjs(child):
