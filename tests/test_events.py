@@ -128,6 +128,16 @@ CASES = [
     Case("noun-with-relative-clause-subject",
          "The agreement covers loans the Soviet Union extended to North Korea over several decades.",
          present=[("RUS", "PRK", "AID", "asserted")]),
+    Case("multiword-trigger-consumes-its-noun",
+         "Japan lodged a protest with Beijing on Sunday over the attacks on its factories.",
+         present=[("JPN", "CHN", "ACCUSE", "asserted")], absent=[("JPN", None, "PROTEST", "asserted")]),
+    Case("counterpart-target-is-the-named-person-not-the-possessor",
+         "Antony Blinken spoke by phone with his South Korean counterpart Park Jin on Friday.",
+         published="2022-03-04", present=[("USA", "KOR", "CONSULT", "asserted")]),
+    Case("possessor-of-the-pledged-support-is-the-actor",
+         "Kim told Putin that Russia had risen up in a sacred fight, and pledged North Korea's full support "
+         "for the Kremlin's decisions.", published="2023-09-14",
+         present=[("PRK", "RUS", "SUPPORT", "asserted")], absent=[("RUS", "PRK", "SUPPORT", "asserted")]),
 ]
 
 

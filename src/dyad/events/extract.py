@@ -83,12 +83,14 @@ class EventExtractor:
         index = _token_index(doc, mentions)
         dyad = main_dyad(mentions)
         verb_objects: set[tuple[int, str]] = set()
+        consumed: set[int] = set()  # words a multiword verb trigger needed ("lodged a PROTEST")
         for token in doc:
             trigger = self.lex.match(token)
             if trigger is None:
                 continue
             result.trigger_tokens.add(token.i)
-            if token.pos_ in ("NOUN", "PROPN") and (token.head.i, trigger.type) in verb_objects:
+            if token.pos_ in ("NOUN", "PROPN") and ((token.head.i, trigger.type) in verb_objects
+                                                     or token.i in consumed):
                 result.note(token, trigger, "skipped: the governing verb gave this event")
                 continue
             made = list(self._from_trigger(token, trigger, index, result, dyad))
@@ -100,6 +102,7 @@ class EventExtractor:
             made = [self._body_target(c, mentions) for c in made]
             if made and token.pos_ in ("VERB", "AUX"):
                 verb_objects.add((token.i, trigger.type))
+                consumed.update(t.i for t in _near(token) if t.lemma_.lower() in trigger.needs)
             for candidate in made:
                 result.note(token, trigger, f"event {candidate.source.actor.code}->"
                             f"{candidate.target.actor.code if candidate.target else '-'} {trigger.type} "
@@ -342,6 +345,13 @@ class EventExtractor:
             index = {i: m for i, m in index.items() if m is not own}
         sources, rule = (_verb_sources(token, index, self.lex) if is_verb
                          else _noun_sources(token, index, self.lex, conflict, self.lex.light_verbs))
+        if is_verb and trigger.needs:
+            # "pledged North Korea's full support": the possessor of the needed object is the actor
+            for obj in (c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in trigger.needs):
+                owners = [a for c in obj.children if c.dep_ == "poss" and c.pos_ == "PROPN"
+                          for a in _actors(c, index)]
+                if owners:
+                    sources = owners
         helped: list[Mention] = []
         if is_verb and token.dep_ in ("ccomp", "xcomp") and token.head.lemma_.lower() in HELP_VERBS:
             # "Marines helped authorities detain the tanker", "Moscow could help North Korea build satellites":
@@ -543,7 +553,8 @@ def _token_index(doc: Doc, mentions: list[Mention]) -> dict[int, Mention]:
     return index
 
 
-def _phrase_actors(token: Token, index: dict[int, Mention], depth: int = 0) -> list[Mention]:
+def _phrase_actors(token: Token, index: dict[int, Mention], depth: int = 0,
+                   exclude: frozenset[str] = frozenset()) -> list[Mention]:
     """Actors a noun phrase names — the head itself, a possessor/modifier, or an 'of' phrase —
     with the phrases coordinated at that level ("drills of South Korea and the United States")."""
     if token.i in index:
@@ -553,24 +564,25 @@ def _phrase_actors(token: Token, index: dict[int, Mention], depth: int = 0) -> l
     # the owner before the describer: "a US-drafted Security Council resolution" is the council's
     for child in sorted(token.children, key=lambda c: MODIFIER_PRIORITY.get(c.dep_, 9)):
         if child.dep_ in MODIFIER_DEPS and (child.i in index or child.dep_ in ("poss", "compound", "appos", "amod")):
-            found = _phrase_actors(child, index, depth + 1)
-            if found:
+            found = _phrase_actors(child, index, depth + 1, exclude)
+            if found and {m.actor.code for m in found} - exclude:  # "his counterpart Park Jin": not his
                 return found
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             for pobj in child.children:
-                if pobj.dep_ == "pobj" and (found := _phrase_actors(pobj, index, depth + 1)):
+                if pobj.dep_ == "pobj" and (found := _phrase_actors(pobj, index, depth + 1, exclude)):
                     return found
     if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
-        return _phrase_actors(token.head.head, index, depth + 1)
+        return _phrase_actors(token.head.head, index, depth + 1, exclude)
     return []
 
 
-def _actors(token: Token, index: dict[int, Mention]) -> list[Mention]:
-    """Actors of a phrase and of the phrases coordinated with it ("the EU and the US")."""
+def _actors(token: Token, index: dict[int, Mention], exclude: frozenset[str] = frozenset()) -> list[Mention]:
+    """Actors of a phrase and of the phrases coordinated with it ("the EU and the US"); a modifier
+    naming only ``exclude`` actors is passed over for the next one."""
     found: list[Mention] = []
     for head in (token, *token.conjuncts):
-        found.extend(_phrase_actors(head, index))
+        found.extend(_phrase_actors(head, index, 0, exclude))
     return _unique(found)
 
 
@@ -706,12 +718,20 @@ def _relative_antecedent(relcl: Token, index: dict[int, Mention]) -> list[Mentio
     return []
 
 
-def _prep_targets(holder: Token, index: dict[int, Mention], preps: tuple[str, ...]) -> list[Mention]:
+def _near(token: Token) -> Iterator[Token]:
+    """A token's dependents and theirs: where a multiword trigger's needed words stand."""
+    for child in token.children:
+        yield child
+        yield from child.children
+
+
+def _prep_targets(holder: Token, index: dict[int, Mention], preps: tuple[str, ...],
+                  exclude: frozenset[str] = frozenset()) -> list[Mention]:
     for child in holder.children:
         # spaCy labels "to" in "sent troops to Russia" as dative: a preposition all the same
         if child.dep_ in ("prep", "dative") and child.pos_ == "ADP" and child.lower_ in preps:
             for pobj in _pobjs(child):
-                if actors := _actors(pobj, index):
+                if actors := _actors(pobj, index, exclude):
                     return actors
     return []
 
@@ -726,12 +746,12 @@ def _verb_targets(verb: Token, index: dict[int, Mention], preps: tuple[str, ...]
 
     for child in verb.children:
         if child.dep_ in ("dobj", "dative", "nsubjpass", "attr", "oprd") and child.pos_ != "ADP" \
-                and (actors := others(_actors(child, index))):
+                and (actors := others(_actors(child, index, exclude))):
             return actors
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and (actors := others(_actors(verb.head, index))):
         return actors  # "Pyongyang, supported by Russia": the modified noun is the target
     for holder in (verb, *[c for c in verb.children if c.dep_ in ("dobj", "prt", "advmod", "xcomp", "ccomp")]):
-        if actors := others(_prep_targets(holder, index, preps)):
+        if actors := others(_prep_targets(holder, index, preps, exclude)):
             return actors
     if verbal:  # "warned that Iran's steps would …", "accused Moscow of …": whom the words are about
         for child in verb.children:
