@@ -138,6 +138,14 @@ CASES = [
          "Kim told Putin that Russia had risen up in a sacred fight, and pledged North Korea's full support "
          "for the Kremlin's decisions.", published="2023-09-14",
          present=[("PRK", "RUS", "SUPPORT", "asserted")], absent=[("RUS", "PRK", "SUPPORT", "asserted")]),
+    Case("accused-x-of-doing-x-does",
+         "Washington has accused Pyongyang of shipping millions of artillery shells to Moscow.",
+         published="2023-10-12", present=[("USA", "PRK", "ACCUSE", "asserted"), ("PRK", "RUS", "AID", "asserted")],
+         absent=[("USA", "RUS", "AID", "asserted"), ("USA", "RUS", "COOPERATE", "asserted")]),
+    Case("joint-denial-does-not-target-a-member",
+         "Russia and North Korea signed a pact. Washington has accused Pyongyang of shipping shells to Moscow, "
+         "which both countries deny.", published="2023-10-12",
+         present=[("PRK", "USA", "REJECT", "asserted")], absent=[("PRK", "RUS", "REJECT", "asserted")]),
 ]
 
 

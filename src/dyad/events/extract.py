@@ -417,9 +417,10 @@ class EventExtractor:
         description = self._description(token)
         if description:
             result.note(token, trigger, f"a {description}, not an act: kept below the threshold")
+        group = {m.actor.code for m in _expand_joint(sources)} if any(m.actor.kind == JOINT for m in sources) else set()
         for src, tgt, mutual in _pairs(sources, targets, mutual_type or _reciprocal(token, self.lex.relation_nouns)):
-            if tgt is not None and tgt.actor.code == src.actor.code:
-                tgt = None
+            if tgt is not None and (tgt.actor.code == src.actor.code or (not mutual and tgt.actor.code in group)):
+                tgt = None  # "which both countries deny": neither denies the other
             pair_rule = rule
             if tgt is None and dyad is not None and trigger.type not in self.lex.undirected_types:
                 # "Iran freed the tanker" in an article about Iran and Britain: the other side
@@ -660,8 +661,13 @@ def _verb_sources(verb: Token, index: dict[int, Mention], lex: Lexicon) -> tuple
                 return _copular_subject(current.head, index), "verb:copular-subject"
             return actors, "verb:participle"
         if current.dep_ == "pcomp" and current.head.dep_ == "prep" and current.head.head.pos_ in ("VERB", "AUX"):
+            governor = current.head.head
+            objects = [c for c in governor.children if c.dep_ == "dobj"]
+            if current.head.lower_ in ("of", "for") and objects and (actors := _actors(objects[0], index)):
+                # "accused Pyongyang of shipping shells", "thanked Seoul for sending aid": the object acts
+                return actors, "verb:object-control"
             # "responded by closing its airspace", "left after signing": the clause's subject acts
-            current, rule = current.head.head, "verb:inherited-subject"
+            current, rule = governor, "verb:inherited-subject"
             continue
         if current.dep_ == "pcomp" and current.head.dep_ == "prep":
             noun = current.head.head  # "the possibility of imposing": whoever holds the possibility

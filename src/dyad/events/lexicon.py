@@ -107,7 +107,10 @@ def _dependent_lemmas(token: Token) -> set[str]:
     near: set[str] = set()
     for child in token.children:
         near.add(child.lemma_.lower())
-        near.update(g.lemma_.lower() for g in child.children)
+        for grand in child.children:
+            near.add(grand.lemma_.lower())
+            if grand.dep_ == "prep" and grand.lower_ == "of":  # "shipped millions of shells"
+                near.update(p.lemma_.lower() for p in grand.children if p.dep_ == "pobj")
     return near
 
 
