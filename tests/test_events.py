@@ -146,6 +146,13 @@ CASES = [
          "Russia and North Korea signed a pact. Washington has accused Pyongyang of shipping shells to Moscow, "
          "which both countries deny.", published="2023-10-12",
          present=[("PRK", "USA", "REJECT", "asserted")], absent=[("PRK", "RUS", "REJECT", "asserted")]),
+    Case("criticising-an-agreement-targets-both-parties",
+         "Japan and South Korea agreed on Sunday to resume defence talks. China criticised the agreement.",
+         published="2023-06-05",
+         present=[("CHN", "JPN", "ACCUSE", "asserted"), ("CHN", "KOR", "ACCUSE", "asserted")]),
+    Case("gave-signals-in-response-is-not-giving-in",
+         "Moscow pressed Pyongyang. Pyongyang, in response, gave signals that it was considering talks.",
+         absent=[("PRK", "RUS", "CONCEDE", "asserted")]),
 ]
 
 

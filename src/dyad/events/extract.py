@@ -456,13 +456,16 @@ class EventExtractor:
             lemma = child.lemma_.lower()
             as_trigger = self.lex.match(child)  # "condemned the drills" after "began exercises": same type
             named = [p for p in earlier if p.token.i < child.i and (
-                p.token.lemma_.lower() == lemma
+                _related(p.token.lemma_.lower(), lemma)
                 or (as_trigger is not None and p.trigger.type == as_trigger.type
                     and p.trigger.type not in ("CONSULT", "AGREE", "COOPERATE")))]
             if not named:
                 continue
             latest = named[-1].token.i  # the last such event, with all its (coordinated) actors
             actors = {p.source.actor.code: p.source for p in named if p.token.i == latest}
+            for p in named:  # "criticised the agreement" of two parties: both are its doers
+                if p.token.i == latest and p.mutual and p.target is not None:
+                    actors.setdefault(p.target.actor.code, p.target)
             actors.pop(candidate.source.actor.code, None)
             return [self._retarget(candidate, target, "event-target") for target in actors.values()] or [candidate]
         return [candidate]
@@ -722,6 +725,14 @@ def _relative_antecedent(relcl: Token, index: dict[int, Mention]) -> list[Mentio
             subjects = [c for c in head.children if c.dep_ == "nsubj"]
             return _actors(subjects[0], index) if subjects else []
     return []
+
+
+def _related(a: str, b: str) -> bool:
+    """Lemmas of one word family ("agree"/"agreement", "invade"/"invasion", "deploy"/"deployment")."""
+    if a == b:
+        return True
+    common = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    return common >= 4 and common >= 0.6 * min(len(a), len(b))
 
 
 def _near(token: Token) -> Iterator[Token]:
