@@ -12,23 +12,18 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from ..actors import JOINT
-from ..model import Actor, Mention, Modality
+from ..model import Mention, Modality
 from ..sentences import sentence_index
+from . import arguments as arg
 from .lexicon import Lexicon, Trigger
 from .named import NamedEventMatch
 
 __all__ = ["Candidate", "EventExtractor", "Extraction"]
 
-SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
-MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "appos", "npadvmod")
-MODIFIER_PRIORITY = {"poss": 0, "compound": 1, "nmod": 2, "appos": 3, "amod": 4, "npadvmod": 5}
-RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
 HELP_VERBS = {"help", "assist", "aid", "enable"}
-CONTAINER_NOUNS = {"package", "round", "set", "series", "wave", "raft", "batch", "list", "tranche", "slew"}
-SCHEDULE_NOUNS = {"date", "preparation", "plan", "arrangement", "agenda", "venue", "ground", "time"}
 REACTION_PREPS = ("over", "for", "following", "after", "against")
 
 
@@ -80,7 +75,7 @@ class EventExtractor:
         event with the parties and date of the knowledge base, in place of what a trigger inside the
         name would have given."""
         result = Extraction()
-        index = _token_index(doc, mentions)
+        index = arg.token_index(doc, mentions)
         dyad = main_dyad(mentions)
         verb_objects: set[tuple[int, str]] = set()
         consumed: set[int] = set()  # words a multiword verb trigger needed ("lodged a PROTEST")
@@ -102,7 +97,7 @@ class EventExtractor:
             made = [self._body_target(c, mentions) for c in made]
             if made and token.pos_ in ("VERB", "AUX"):
                 verb_objects.add((token.i, trigger.type))
-                consumed.update(t.i for t in _near(token) if t.lemma_.lower() in trigger.needs)
+                consumed.update(t.i for t in arg.near(token) if t.lemma_.lower() in trigger.needs)
             for candidate in made:
                 result.note(token, trigger, f"event {candidate.source.actor.code}->"
                             f"{candidate.target.actor.code if candidate.target else '-'} {trigger.type} "
@@ -128,8 +123,8 @@ class EventExtractor:
             event_type = self.lex.types.get(match.type)
             trigger = Trigger(lemma=head.lemma_.lower(), pos="NOUN", type=match.type,
                               cameo=event_type.cameo if event_type else "", mode=match.mode)
-            source = _known_actor(span, match.source)
-            target = _known_actor(span, match.target) if match.target else None
+            source = arg.known_actor(span, match.source)
+            target = arg.known_actor(span, match.target) if match.target else None
             rule = "named-event"
             result.trigger_tokens.add(head.i)
             replaced = f" (in place of {len(inside)} from its words)" if inside else ""
@@ -149,7 +144,7 @@ class EventExtractor:
             return cand
         named = [c for c in candidates if c.rule == "named-event"]
         holders = [cand.token, *(c for c in cand.token.children if c.dep_ == "dobj")]  # "imposed sanctions over …"
-        for obj in (o for h in holders for o in _objects(h, REACTION_PREPS)):
+        for obj in (o for h in holders for o in arg.objects(h, REACTION_PREPS)):
             for event in named:
                 inside = event.start <= obj.idx < event.end
                 own_target = cand.target is None or cand.rule.endswith("+context-target") or (
@@ -164,7 +159,7 @@ class EventExtractor:
             return False
         acts = [c for c in token.children if c.dep_ in ("xcomp", "dobj")]
         acts += [p for c in acts if c.dep_ == "dobj" for prep in c.children if prep.dep_ == "prep"
-                 and prep.lower_ == "of" for p in _pobjs(prep)]  # "agreed a package of sanctions"
+                 and prep.lower_ == "of" for p in arg.pobjs(prep)]  # "agreed a package of sanctions"
         for child in acts:
             inner = self.lex.match(child)
             if inner is not None and inner.type != trigger.type:
@@ -196,7 +191,7 @@ class EventExtractor:
             verb = _reporting_verb(cand.token, self.lex.accusation_verbs)
             if verb is None or (verb.i, cand.source.actor.code) in seen or verb.i in result.trigger_tokens:
                 continue
-            speakers, _ = _verb_sources(verb, index, self.lex)
+            speakers, _ = arg.verb_sources(verb, index, self.lex)
             for speaker in speakers:
                 if speaker.actor.code in (cand.source.actor.code, "") or speaker.actor.sector == "MED":
                     continue
@@ -237,7 +232,7 @@ class EventExtractor:
             judged = self._judged_thing(verb)
             if judged is None:
                 continue
-            sources, rule = _verb_sources(verb, index, self.lex)
+            sources, rule = arg.verb_sources(verb, index, self.lex)
             for source in sources:
                 if source.actor.sector == "MED":
                     continue
@@ -280,7 +275,7 @@ class EventExtractor:
     def _owner(self, thing: Token, source: Mention, candidates: list[Candidate], index: dict[int, Mention],
                mentions: list[Mention], dyad: tuple[Mention, Mention] | None) -> tuple[Mention | None, str]:
         own = source.actor.code
-        actors = [a for a in _actors(thing, index) if a.actor.code != own]
+        actors = [a for a in arg.actors_of(thing, index) if a.actor.code != own]
         if actors:
             return actors[0], ""
         lemma = thing.lemma_.lower()
@@ -312,8 +307,8 @@ class EventExtractor:
             statement = next((t for t in cand.token.ancestors if t.lemma_.lower() in self.lex.statement_words), None)
             if statement is None or pair in threats:
                 continue
-            speakers, _ = (_verb_sources(statement, index, self.lex) if statement.pos_ in ("VERB", "AUX")
-                           else _noun_sources(statement, index, self.lex, False, self.lex.light_verbs))
+            speakers, _ = (arg.verb_sources(statement, index, self.lex) if statement.pos_ in ("VERB", "AUX")
+                           else arg.noun_sources(statement, index, self.lex, False, self.lex.light_verbs))
             speaker = next((m for m in speakers if m.actor.code == cand.source.actor.code), None)
             if speaker is None:
                 continue
@@ -343,20 +338,20 @@ class EventExtractor:
         own = index.get(token.i)
         if own is not None:  # "the six-party talks" names a forum; it is not its own actor
             index = {i: m for i, m in index.items() if m is not own}
-        sources, rule = (_verb_sources(token, index, self.lex) if is_verb
-                         else _noun_sources(token, index, self.lex, conflict, self.lex.light_verbs))
+        sources, rule = (arg.verb_sources(token, index, self.lex) if is_verb
+                         else arg.noun_sources(token, index, self.lex, conflict, self.lex.light_verbs))
         if is_verb and trigger.needs:
             # "pledged North Korea's full support": the possessor of the needed object is the actor
             for obj in (c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in trigger.needs):
                 owners = [a for c in obj.children if c.dep_ == "poss" and c.pos_ == "PROPN"
-                          for a in _actors(c, index)]
+                          for a in arg.actors_of(c, index)]
                 if owners:
                     sources = owners
         helped: list[Mention] = []
         if is_verb and token.dep_ in ("ccomp", "xcomp") and token.head.lemma_.lower() in HELP_VERBS:
             # "Marines helped authorities detain the tanker", "Moscow could help North Korea build satellites":
             # the helper acts, towards the one it helps
-            helpers, _ = _verb_sources(token.head, index, self.lex)
+            helpers, _ = arg.verb_sources(token.head, index, self.lex)
             if helpers:
                 helped = [m for m in sources if m.actor.code not in {h.actor.code for h in helpers}]
                 sources, rule = helpers, "verb:helper"
@@ -371,14 +366,14 @@ class EventExtractor:
             patients = [c for c in token.children if c.dep_ == "nsubjpass"]
             if token.dep_ == "relcl":
                 patients.append(token.head)
-            forum = [m for p in patients for m in _actors(p, index) if m.actor.code in self.forums]
+            forum = [m for p in patients for m in arg.actors_of(p, index) if m.actor.code in self.forums]
             if forum:
                 sources, rule = forum[:1], "verb:forum-patient"
         occasion = None
         if not sources and not is_verb and trigger.type in self.lex.occasion_types:
-            occasion = _occasion_clause(token, self.lex.occasion_preps)
+            occasion = arg.occasion_clause(token, self.lex.occasion_preps)
             if occasion is not None:
-                sources, _ = _verb_sources(occasion, index, self.lex)
+                sources, _ = arg.verb_sources(occasion, index, self.lex)
                 rule = "noun:occasion"
                 node = occasion  # "will try to set a date for a summit": the modality of the clause's chain
                 for _ in range(4):
@@ -389,7 +384,7 @@ class EventExtractor:
                         break
                     node = node.head
         mutual_type = event_type.mutual if event_type is not None else False
-        if not sources and is_verb and mutual_type and dyad is not None and _agentless_passive(token):
+        if not sources and is_verb and mutual_type and dyad is not None and arg.agentless_passive(token):
             # "The agreement was signed in Moscow on Monday": in a two-party story, by the two parties
             yield from self._dyad_event(token, trigger, dyad)
             return
@@ -399,26 +394,28 @@ class EventExtractor:
         preps = trigger.target_preps or self.lex.target_prepositions
         verbal = event_type is not None and event_type.quad.startswith("verbal")
         own_codes = frozenset(m.actor.code for m in sources)
-        targets = helped or (_verb_targets(token, index, preps, verbal, own_codes) if is_verb
-                             else _noun_targets(token, index, preps, sources, conflict))
+        targets = helped or (arg.verb_targets(token, index, preps, verbal, own_codes) if is_verb
+                             else arg.noun_targets(token, index, preps, sources, conflict))
         if not targets and not is_verb and rule == "noun:verb-subject":
-            targets = _verb_targets(_governing_verb(token), index, preps, verbal, own_codes)
+            targets = arg.verb_targets(arg.governing_verb(token), index, preps, verbal, own_codes)
         if not targets and not is_verb and rule == "noun:relative-subject":
             for clause in (c for c in token.children if c.dep_ in ("relcl", "acl") and c.i > token.i):
-                targets = targets or _verb_targets(clause, index, preps, verbal, own_codes)
+                targets = targets or arg.verb_targets(clause, index, preps, verbal, own_codes)
         own_partner = any(c.dep_ == "prep" and c.lower_ in ("with", "between", "among", "to") for c in token.children)
         if not targets and occasion is not None and not own_partner:  # "is due in Vietnam for a visit"
             holder = token.head.head
             while not targets and holder.i != occasion.i:
-                targets = _verb_targets(holder, index, (*preps, "in"), verbal, own_codes)
+                targets = arg.verb_targets(holder, index, (*preps, "in"), verbal, own_codes)
                 holder = holder.head
-            targets = targets or _verb_targets(occasion, index, (*preps, "in"), verbal, own_codes)
+            targets = targets or arg.verb_targets(occasion, index, (*preps, "in"), verbal, own_codes)
         future = self._future(token, modality)
         description = self._description(token)
         if description:
             result.note(token, trigger, f"a {description}, not an act: kept below the threshold")
-        group = {m.actor.code for m in _expand_joint(sources)} if any(m.actor.kind == JOINT for m in sources) else set()
-        for src, tgt, mutual in _pairs(sources, targets, mutual_type or _reciprocal(token, self.lex.relation_nouns)):
+        joint = any(m.actor.kind == JOINT for m in sources)
+        group = {m.actor.code for m in arg.expand_joint(sources)} if joint else set()
+        mutual_act = mutual_type or arg.reciprocal(token, self.lex.relation_nouns)
+        for src, tgt, mutual in arg.pairs(sources, targets, mutual_act):
             if tgt is not None and (tgt.actor.code == src.actor.code or (not mutual and tgt.actor.code in group)):
                 tgt = None  # "which both countries deny": neither denies the other
             pair_rule = rule
@@ -456,7 +453,7 @@ class EventExtractor:
             lemma = child.lemma_.lower()
             as_trigger = self.lex.match(child)  # "condemned the drills" after "began exercises": same type
             named = [p for p in earlier if p.token.i < child.i and (
-                _related(p.token.lemma_.lower(), lemma)
+                arg.related(p.token.lemma_.lower(), lemma)
                 or (as_trigger is not None and p.trigger.type == as_trigger.type
                     and p.trigger.type not in ("CONSULT", "AGREE", "COOPERATE")))]
             if not named:
@@ -477,7 +474,7 @@ class EventExtractor:
                 cand.trigger.type not in self.lex.body_types:
             return cand
         bodies = self.lex.voting_bodies
-        for obj in _objects(cand.token):
+        for obj in arg.objects(cand.token):
             if obj.lemma_.lower() not in self.lex.body_documents:
                 continue
             left, right = obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge)
@@ -546,239 +543,7 @@ class EventExtractor:
         return "asserted"
 
 
-# -- arguments ----------------------------------------------------------------------------
-def _token_index(doc: Doc, mentions: list[Mention]) -> dict[int, Mention]:
-    index: dict[int, Mention] = {}
-    for mention in mentions:
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is not None:
-            for token in span:
-                index.setdefault(token.i, mention)
-    return index
-
-
-def _phrase_actors(token: Token, index: dict[int, Mention], depth: int = 0,
-                   exclude: frozenset[str] = frozenset()) -> list[Mention]:
-    """Actors a noun phrase names — the head itself, a possessor/modifier, or an 'of' phrase —
-    with the phrases coordinated at that level ("drills of South Korea and the United States")."""
-    if token.i in index:
-        return _unique([index[token.i], *(index[c.i] for c in token.conjuncts if c.i in index)])
-    if depth > 3:
-        return []
-    # the owner before the describer: "a US-drafted Security Council resolution" is the council's
-    for child in sorted(token.children, key=lambda c: MODIFIER_PRIORITY.get(c.dep_, 9)):
-        if child.dep_ in MODIFIER_DEPS and (child.i in index or child.dep_ in ("poss", "compound", "appos", "amod")):
-            found = _phrase_actors(child, index, depth + 1, exclude)
-            if found and {m.actor.code for m in found} - exclude:  # "his counterpart Park Jin": not his
-                return found
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            for pobj in child.children:
-                if pobj.dep_ == "pobj" and (found := _phrase_actors(pobj, index, depth + 1, exclude)):
-                    return found
-    if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
-        return _phrase_actors(token.head.head, index, depth + 1, exclude)
-    return []
-
-
-def _actors(token: Token, index: dict[int, Mention], exclude: frozenset[str] = frozenset()) -> list[Mention]:
-    """Actors of a phrase and of the phrases coordinated with it ("the EU and the US"); a modifier
-    naming only ``exclude`` actors is passed over for the next one."""
-    found: list[Mention] = []
-    for head in (token, *token.conjuncts):
-        found.extend(_phrase_actors(head, index, 0, exclude))
-    return _unique(found)
-
-
-def _unique(mentions: list[Mention]) -> list[Mention]:
-    seen: set[int] = set()
-    kept = []
-    for mention in mentions:
-        if id(mention) not in seen:
-            seen.add(id(mention))
-            kept.append(mention)
-    return kept
-
-
-def _objects(token: Token, preps: tuple[str, ...] | None = None) -> Iterator[Token]:
-    """Direct and prepositional objects, through "in favour of": "vetoed the draft", "voted for the
-    measure", "voted in favour of a resolution"; with ``preps``, only those prepositions (a
-    participle such as "following" counts as one)."""
-    for child in token.children:
-        if child.dep_ in ("dobj", "nsubjpass"):
-            yield child
-        elif child.dep_ == "acl" and preps is not None and child.lower_ in preps:
-            yield from (c for c in child.children if c.dep_ in ("dobj", "pobj"))
-            yield from (p for c in child.children if c.dep_ == "prep" for p in _pobjs(c))
-        elif child.dep_ == "prep" and (preps is None or child.lower_ in preps):
-            for pobj in _pobjs(child):
-                yield pobj
-                for inner in pobj.children:
-                    if inner.dep_ == "prep" and inner.lower_ == "of":
-                        yield from _pobjs(inner)
-
-
-def _pobjs(prep: Token) -> Iterator[Token]:
-    return (c for c in prep.children if c.dep_ == "pobj")
-
-
-def _verb_sources(verb: Token, index: dict[int, Mention], lex: Lexicon) -> tuple[list[Mention], str]:
-    """Subject or passive agent; climbing xcomp/conj/advcl chains (an object-control verb such as
-    "urged Russia to withdraw" gives its object as the subject of the complement)."""
-    current, rule = verb, "verb:subject"
-    for _ in range(4):
-        for child in current.children:
-            if child.dep_ == "agent":
-                for pobj in _pobjs(child):
-                    # "Pyongyang, supported by Russia and China": a participle describing a noun tells a
-                    # standing state of affairs more often than an act
-                    return _actors(pobj, index), "verb:participle-agent" if current.dep_ == "acl" else "verb:agent"
-        if not any(c.dep_ == "nsubjpass" for c in current.children):
-            for child in current.children:
-                if child.dep_ in ("nsubj", "csubj"):
-                    actors = _actors(child, index)
-                    if not actors and child.lower_ in RELATIVE_PRONOUNS:
-                        actors = _relative_antecedent(current, index)
-                    if not actors:
-                        actors = _named_person(child, index)
-                    return actors, rule
-        if current.dep_ == "xcomp":
-            objects = [c for c in current.head.children if c.dep_ in ("dobj", "dative") and c.i < current.i]
-            if objects and (actors := _actors(objects[0], index)):
-                return actors, "verb:object-control"
-            raised = [c for c in current.head.children if c.dep_ == "nsubjpass"]
-            # "Kim is scheduled to begin a visit", "Putin is expected to sign": the passive subject
-            if (raised and not any(c.dep_ == "agent" for c in current.head.children)
-                    and (actors := _actors(raised[0], index))):
-                return actors, "verb:inherited-subject"
-        if current.dep_ in ("xcomp", "conj", "advcl", "acomp") and current.head.i != current.i:
-            current, rule = current.head, "verb:inherited-subject"
-            continue
-        if current.dep_ == "relcl":
-            if current.tag_ == "VB" and not any(c.dep_ == "nsubj" for c in current.children):
-                return _copular_subject(current.head, index), "verb:copular-subject"
-            return _relative_antecedent(current, index), "verb:relative"
-        if current.dep_ == "acl" and current.tag_ != "VBN":
-            actors = _actors(current.head, index)
-            if not actors and current.tag_ == "VB":  # "it was one of five countries to vote against"
-                return _copular_subject(current.head, index), "verb:copular-subject"
-            return actors, "verb:participle"
-        if current.dep_ == "pcomp" and current.head.dep_ == "prep" and current.head.head.pos_ in ("VERB", "AUX"):
-            governor = current.head.head
-            objects = [c for c in governor.children if c.dep_ == "dobj"]
-            if current.head.lower_ in ("of", "for") and objects and (actors := _actors(objects[0], index)):
-                # "accused Pyongyang of shipping shells", "thanked Seoul for sending aid": the object acts
-                return actors, "verb:object-control"
-            # "responded by closing its airspace", "left after signing": the clause's subject acts
-            current, rule = governor, "verb:inherited-subject"
-            continue
-        if current.dep_ == "pcomp" and current.head.dep_ == "prep":
-            noun = current.head.head  # "the possibility of imposing": whoever holds the possibility
-            if noun.pos_ in ("NOUN", "PROPN"):
-                actors, _ = _noun_sources(noun, index, lex, conflict=False, light_verbs=lex.gerund_verbs)
-                return actors, "verb:gerund"
-        break
-    return [], rule
-
-
-def _known_actor(span: Span, code: str) -> Mention:
-    """An actor known from the knowledge base rather than named in the text: it stands on the span
-    that implies it ("the annexation of Crimea" implies Russia)."""
-    return Mention(doc_id="", start=span.start_char, end=span.end_char, text=span.text,
-                   actor=Actor(code=code), method="kb:named-event", sentence=sentence_index(span.doc, span[0]))
-
-
-def _copular_subject(noun: Token, index: dict[int, Mention]) -> list[Mention]:
-    """"X was one of five countries to vote", "X became the first state to recognise": the subject of
-    the copula whose complement holds the noun."""
-    node = noun
-    for _ in range(3):
-        if node.dep_ in ("attr", "acomp"):
-            subjects = [c for c in node.head.children if c.dep_ == "nsubj"]
-            return _actors(subjects[0], index) if subjects else []
-        if node.dep_ not in ("pobj", "prep"):
-            return []
-        node = node.head
-    return []
-
-
-def _named_person(subject: Token, index: dict[int, Mention]) -> list[Mention]:
-    """"Minister for the Development of the Far East Alexander Galushka proposed …": a title heading
-    the subject phrase, with the person it names further inside."""
-    for token in subject.subtree:
-        mention = index.get(token.i)
-        if mention is not None and mention.actor.person:
-            return [mention]
-    return []
-
-
-def _relative_antecedent(relcl: Token, index: dict[int, Mention]) -> list[Mention]:
-    """'countries which call …' → the noun; 'Russia is one of the countries which …' → Russia."""
-    noun = relcl.head
-    actors = _actors(noun, index)
-    if actors:
-        return actors
-    head = noun
-    while head.dep_ in ("pobj", "prep", "attr") and head.head.i != head.i:
-        head = head.head
-        if head.pos_ in ("VERB", "AUX"):
-            subjects = [c for c in head.children if c.dep_ == "nsubj"]
-            return _actors(subjects[0], index) if subjects else []
-    return []
-
-
-def _related(a: str, b: str) -> bool:
-    """Lemmas of one word family ("agree"/"agreement", "invade"/"invasion", "deploy"/"deployment")."""
-    if a == b:
-        return True
-    common = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
-    return common >= 4 and common >= 0.6 * min(len(a), len(b))
-
-
-def _near(token: Token) -> Iterator[Token]:
-    """A token's dependents and theirs: where a multiword trigger's needed words stand."""
-    for child in token.children:
-        yield child
-        yield from child.children
-
-
-def _prep_targets(holder: Token, index: dict[int, Mention], preps: tuple[str, ...],
-                  exclude: frozenset[str] = frozenset()) -> list[Mention]:
-    for child in holder.children:
-        # spaCy labels "to" in "sent troops to Russia" as dative: a preposition all the same
-        if child.dep_ in ("prep", "dative") and child.pos_ == "ADP" and child.lower_ in preps:
-            for pobj in _pobjs(child):
-                if actors := _actors(pobj, index, exclude):
-                    return actors
-    return []
-
-
-def _verb_targets(verb: Token, index: dict[int, Mention], preps: tuple[str, ...], verbal: bool = False,
-                  exclude: frozenset[str] = frozenset()) -> list[Mention]:
-    """Objects, then prepositional phrases, then (for verbal acts) a complement's subject. Actors in
-    ``exclude`` (the source) are passed over: in "withdraw its troops from Ukraine" the target is Ukraine."""
-
-    def others(actors: list[Mention]) -> list[Mention]:
-        return [a for a in actors if a.actor.code not in exclude]
-
-    for child in verb.children:
-        if child.dep_ in ("dobj", "dative", "nsubjpass", "attr", "oprd") and child.pos_ != "ADP" \
-                and (actors := others(_actors(child, index, exclude))):
-            return actors
-    if verb.dep_ == "acl" and verb.tag_ == "VBN" and (actors := others(_actors(verb.head, index))):
-        return actors  # "Pyongyang, supported by Russia": the modified noun is the target
-    for holder in (verb, *[c for c in verb.children if c.dep_ in ("dobj", "prt", "advmod", "xcomp", "ccomp")]):
-        if actors := others(_prep_targets(holder, index, preps, exclude)):
-            return actors
-    if verbal:  # "warned that Iran's steps would …", "accused Moscow of …": whom the words are about
-        for child in verb.children:
-            if child.dep_ == "ccomp":
-                for subject in child.children:
-                    if subject.dep_ in ("nsubj", "nsubjpass") and (actors := others(_actors(subject, index))):
-                        return actors
-    return []
-
-
+# -- candidates after extraction -------------------------------------------------------------
 def _double_negatives(result: Extraction) -> list[Candidate]:
     """"Russia did not rule out supplying weapons": a rejection denied is a possibility held open — the
     negated REJECT goes, and the act inside it becomes hypothetical."""
@@ -812,151 +577,6 @@ def _reporting_verb(token: Token, verbs: frozenset[str]) -> Token | None:
     if node.dep_ == "ccomp" and head.lemma_.lower() in verbs and head.pos_ in ("VERB", "AUX"):
         return head
     return None
-
-
-def _agentless_passive(verb: Token) -> bool:
-    children = [c.dep_ for c in verb.children]
-    return "nsubjpass" in children and "agent" not in children
-
-
-def _occasion_clause(noun: Token, preps: frozenset[str]) -> Token | None:
-    """The verb whose prepositional phrase the noun heads ("arrived for talks", "is due … for a visit")."""
-    if noun.dep_ != "pobj" or noun.head.dep_ not in ("prep", "mark") or noun.head.lower_ not in preps:
-        return None
-    head = noun.head.head
-    if head.pos_ == "NOUN" and head.lemma_.lower() in SCHEDULE_NOUNS and head.dep_ in ("dobj", "pobj"):
-        head = head.head  # "set a date for a summit", "began preparations for talks"
-    for _ in range(2):  # "is due … for a visit", "is in Hanoi next for talks"
-        if head.pos_ in ("ADJ", "ADV") and head.dep_ in ("acomp", "advmod"):
-            head = head.head
-    return head if head.pos_ in ("VERB", "AUX") else None
-
-
-def _governing_verb(noun: Token) -> Token:
-    head = noun.head
-    return head.head if noun.dep_ == "pobj" and head.dep_ == "prep" else head
-
-
-def _noun_sources(noun: Token, index: dict[int, Mention], lex: Lexicon, conflict: bool,
-                  light_verbs: frozenset[str]) -> tuple[list[Mention], str]:
-    """Possessor, "by", modifiers, "between", "of", else the subject of a light verb taking the noun
-    (``light_verbs``: the lexicon's, or the narrower gerund list for "the possibility of imposing")."""
-    for child in noun.children:
-        possessive = child.dep_ == "poss" or any(g.dep_ == "case" and g.tag_ == "POS" for g in child.children)
-        if possessive and child.i < noun.i and (actors := _actors(child, index)):
-            return actors, "noun:possessor"  # also "the government’s push" parsed with a subject label
-    for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ == "by":
-            for pobj in _pobjs(child):
-                if actors := _actors(pobj, index):
-                    return actors, "noun:by"
-    modifiers = _modifiers(noun, index, conflict)
-    if modifiers:
-        return modifiers[:1], "noun:modifier"
-    for child in noun.children:  # "the loans the Soviet Union extended", "the sanctions Washington imposed"
-        if child.dep_ in ("relcl", "acl") and child.tag_ in ("VBD", "VBN", "VBZ", "VBP") and child.i > noun.i:
-            subjects = [c for c in child.children if c.dep_ == "nsubj"]
-            if subjects and (actors := _actors(subjects[0], index)) and child.lemma_.lower() in light_verbs:
-                return actors, "noun:relative-subject"
-    for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in ("between", "among"):
-            for pobj in _pobjs(child):
-                if actors := _actors(pobj, index):
-                    return actors[:1], "noun:between"
-    if not conflict:  # "visits of Russian dignitaries": 'of' names the actor, but not for "annexation of Crimea"
-        for child in noun.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                for pobj in _pobjs(child):
-                    if actors := _actors(pobj, index):
-                        return actors[:1], "noun:of"
-    head = noun.head
-    if (noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in CONTAINER_NOUNS
-            and head.head.dep_ in ("dobj", "nsubjpass")):
-        noun, head = head.head, head.head.head  # "agreed a new package of sanctions": as if "agreed sanctions"
-    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
-        head = head.head  # "is on a visit to Russia", "arrived for talks"
-    elif noun.dep_ not in ("dobj", "nsubjpass", "attr"):
-        return [], ""
-    if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in light_verbs:
-        actors, _ = _verb_sources(head, index, lex)
-        if actors:
-            return actors, "noun:verb-subject"
-    return [], ""
-
-
-def _modifiers(noun: Token, index: dict[int, Mention], conflict: bool) -> list[Mention]:
-    """State adjectives and name compounds before a noun ("Western sanctions", "North Korea-Russia
-    talks"). For conflict nouns a proper-name compound is where it happened ("the Ukraine war")."""
-    found: list[Mention] = []
-    for child in noun.children:
-        if child.dep_ not in ("compound", "amod", "nmod") or child.i > noun.i:
-            continue
-        if conflict and child.dep_ == "compound" and child.pos_ == "PROPN":
-            continue
-        found.extend(index[t.i] for t in child.subtree if t.i in index)
-    return _unique(found)
-
-
-def _noun_targets(noun: Token, index: dict[int, Mention], preps: tuple[str, ...],
-                  sources: list[Mention], conflict: bool) -> list[Mention]:
-    """The first phrase naming others than the source: a modifier, else a prepositional object — with the
-    actors coordinated in that phrase ("a summit with South Korea, Japan and China" is one with each)."""
-    groups: list[list[Mention]] = [_modifiers(noun, index, conflict=False)]
-    for holder in (noun, *[c for c in noun.children if c.dep_ in ("prep", "acl", "relcl")]):
-        for child in holder.children if holder is noun else [holder]:
-            if child.dep_ == "prep" and (child.lower_ in preps or child.lower_ == "of"):
-                for pobj in _pobjs(child):
-                    groups.append(_actors(pobj, index))
-                    for grand in pobj.children:  # "a visit by a Pyongyang official to Moscow"
-                        if grand.dep_ == "prep" and grand.lower_ in preps:
-                            groups.append([a for p in _pobjs(grand) for a in _actors(p, index)])
-    codes = {s.actor.code for s in sources}
-    for group in groups:
-        others = [m for m in _unique(group) if m.actor.code not in codes]
-        if others:
-            return others
-    return []
-
-
-def _pairs(sources: list[Mention], targets: list[Mention], mutual_type: bool
-           ) -> list[tuple[Mention, Mention | None, bool]]:
-    """Source × target pairs. Joint actors ("the two countries", "both sides") stand for each of
-    their members, as source or as target; the members of a joint or coordinated subject of a
-    mutual act with no object pair up with each other ("Putin and Kim met")."""
-    expanded_sources = _expand_joint(sources)
-    codes = {m.actor.code for m in expanded_sources}
-    # "paraded its missiles": an object that is the source itself names no target
-    expanded_targets = [t for t in _expand_joint(targets) if t.actor.code not in codes or len(codes) > 1]
-    if not expanded_targets:
-        if mutual_type and len(codes) >= 2:
-            first = expanded_sources[0]
-            return [(first, other, True) for other in expanded_sources[1:] if other.actor.code != first.actor.code]
-        return [(source, None, False) for source in expanded_sources]
-    return [(source, target, mutual_type) for source in expanded_sources for target in expanded_targets
-            if target.actor.code != source.actor.code]
-
-
-def _reciprocal(token: Token, relation_nouns: frozenset[str]) -> bool:
-    """"The two countries suspended diplomatic ties", "… warned each other": an act on their relationship
-    (or on each other) by a joint subject is done by each to the other."""
-    for child in token.children:
-        if child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in relation_nouns:
-            return True
-    return "each other" in token.sent.text.lower() or "one another" in token.sent.text.lower()
-
-
-def _expand_joint(mentions: list[Mention]) -> list[Mention]:
-    expanded: list[Mention] = []
-    for mention in mentions:
-        if mention.actor.kind == JOINT:
-            expanded.extend(_with_code(mention, code) for code in mention.actor.code.split("|"))
-        else:
-            expanded.append(mention)
-    return expanded
-
-
-def _with_code(mention: Mention, code: str) -> Mention:
-    return replace(mention, actor=Actor(code=code))
 
 
 # -- modality helpers ---------------------------------------------------------------------
