@@ -153,6 +153,16 @@ CASES = [
     Case("gave-signals-in-response-is-not-giving-in",
          "Moscow pressed Pyongyang. Pyongyang, in response, gave signals that it was considering talks.",
          absent=[("PRK", "RUS", "CONCEDE", "asserted")]),
+    Case("statement-issuer-denounces-the-doers-named-in-the-object",
+         "The foreign ministry of the DPRK issued a statement on Friday denouncing the joint air drills staged "
+         "by the United States and South Korea as a dangerous provocation.", published="2023-02-20",
+         present=[("PRK", "USA", "ACCUSE", "asserted"), ("PRK", "KOR", "ACCUSE", "asserted")]),
+    Case("not-accepting-an-offer-is-a-rejection",
+         "North Korea said it will not accept 50,000 tons of rice offered by South Korea.", published="2019-07-24",
+         present=[("PRK", "KOR", "REJECT", "asserted")], absent=[("PRK", "KOR", "AGREE", "negated")]),
+    Case("veto-of-a-mandate-targets-the-council",
+         "The UN Security Council panel lost its mandate after Moscow vetoed its renewal in March.",
+         published="2024-11-20", present=[("RUS", "UNSC", "REJECT", "asserted")]),
 ]
 
 

@@ -59,6 +59,12 @@ def _phrase_actors(token: Token, index: dict[int, Mention], depth: int = 0,
                     return found
     if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
         return _phrase_actors(token.head.head, index, depth + 1, exclude)
+    for child in token.children:  # "the drills staged by the United States and South Korea": their doers
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            for agent in (c for c in child.children if c.dep_ == "agent"):
+                for pobj in pobjs(agent):
+                    if found := actors_of(pobj, index, exclude):
+                        return found
     return []
 
 
@@ -143,6 +149,10 @@ def verb_sources(verb: Token, index: dict[int, Mention], lex: Lexicon) -> tuple[
             actors = actors_of(current.head, index)
             if not actors and current.tag_ == "VB":  # "it was one of five countries to vote against"
                 return _copular_subject(current.head, index), "verb:copular-subject"
+            if not actors and current.head.dep_ == "dobj" and current.head.head.pos_ in ("VERB", "AUX"):
+                # "X issued a statement denouncing the drills": whoever issued it
+                actors, _ = verb_sources(current.head.head, index, lex)
+                return actors, "verb:issuer"
             return actors, "verb:participle"
         if current.dep_ == "pcomp" and current.head.dep_ == "prep" and current.head.head.pos_ in ("VERB", "AUX"):
             governor = current.head.head

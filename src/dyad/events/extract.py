@@ -333,6 +333,11 @@ class EventExtractor:
             cameo, mode = self.lex.offers[trigger.type]
             trigger = Trigger(lemma=trigger.lemma, pos=trigger.pos, type="REQUEST", cameo=cameo, mode=mode,
                               needs=trigger.needs, target_preps=trigger.target_preps)
+        if modality == "negated" and trigger.lemma in self.lex.refusable and not trigger.needs:
+            # "will not accept the rice offered by Seoul": refusing what is offered is a rejection
+            trigger = Trigger(lemma=trigger.lemma, pos=trigger.pos, type="REJECT", cameo="120", mode=None,
+                              target_preps=trigger.target_preps)
+            modality = "asserted"
         event_type = self.lex.types.get(trigger.type)
         conflict = event_type is not None and event_type.quad == "material_conflict"
         own = index.get(token.i)

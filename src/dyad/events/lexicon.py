@@ -68,6 +68,7 @@ class Lexicon:
     statement_words: frozenset[str] = frozenset()
     motive_verbs: frozenset[str] = frozenset()
     naming_verbs: frozenset[str] = frozenset()
+    refusable: frozenset[str] = frozenset()
     judgement_words: frozenset[str] = frozenset()
     habitual_adverbs: frozenset[str] = frozenset()
     stated_threats: dict[str, tuple[str, str | None]] = field(default_factory=dict)
@@ -154,7 +155,7 @@ def load_lexicon() -> Lexicon:
     words = {key: frozenset(str(w) for w in arguments.get(key) or ())
              for key in ("accusation_verbs", "denial_verbs", "relation_nouns", "gerund_verbs", "consent_verbs",
                          "body_documents", "body_types", "occasion_preps", "occasion_types", "statement_words",
-                         "motive_verbs", "habitual_adverbs", "naming_verbs", "judgement_words")}
+                         "motive_verbs", "habitual_adverbs", "naming_verbs", "judgement_words", "refusable")}
     lex.accusation_verbs, lex.denial_verbs = words["accusation_verbs"], words["denial_verbs"]
     lex.relation_nouns, lex.gerund_verbs = words["relation_nouns"], words["gerund_verbs"]
     lex.consent_verbs = words["consent_verbs"]
@@ -163,6 +164,7 @@ def load_lexicon() -> Lexicon:
     lex.statement_words = words["statement_words"]
     lex.motive_verbs, lex.habitual_adverbs = words["motive_verbs"], words["habitual_adverbs"]
     lex.naming_verbs, lex.judgement_words = words["naming_verbs"], words["judgement_words"]
+    lex.refusable = words["refusable"]
     lex.stated_threats = {str(t): (str(v["cameo"]), v.get("mode"))
                           for t, v in (arguments.get("stated_threats") or {}).items()}
     lex.voting_bodies = tuple(str(c) for c in arguments.get("voting_bodies") or ())
