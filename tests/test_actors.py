@@ -166,6 +166,12 @@ CASES = [
          "The council", None),
     Case("org-general-assembly-is-un", "The General Assembly adopted the text by a wide margin.",
          "General Assembly", "UN", kind="organisation"),
+    Case("coref-state-body-the-ministry",
+         "Japan's defence ministry condemned the launch. Later the ministry said it had lodged a protest.",
+         "the ministry", "JPN", sector="MIL"),
+    Case("coref-state-body-other-in-between",
+         "Japan's defence ministry condemned the launch. The Chinese defence ministry was silent. The ministry "
+         "of a third country spoke.", "The ministry", None),
     # --- ambiguous short forms ---------------------------------------------------------------------
     Case("ambiguous-the-north-after-north-korea",
          "North Korea fired an artillery barrage near the border. The North said the drill was routine.",

@@ -269,22 +269,27 @@ class ActorResolver:
 
     def _organisation_references(self, doc: Doc, doc_id: str, mentions: list[Mention]) -> list[Mention]:
         """ "the council", "these talks", "the agency": the organisation named last whose name ends in that
-        noun ("the UN Security Council", "the six-party talks"), unless the same noun came in between
-        with words of its own ("the Japan-Russia talks", "a city council")."""
-        by_start = {m.start: m for m in mentions if m.actor.kind == "organisation" and m.actor.code}
+        noun ("the UN Security Council", "the six-party talks"); "the military", "the ministry": the state
+        body named last that way ("South Korea's military"); unless the same noun came in between with
+        words of its own ("the Japan-Russia talks", "a city council")."""
+        by_start = {m.start: m for m in mentions if m.actor.code and (
+            m.actor.kind == "organisation" or (m.actor.kind == "state" and m.actor.sector and m.actor.person is None
+                                               and len(m.text.split()) > 1))}
         covered = {i for m in mentions for i in range(m.start, m.end)}
         found: list[Mention] = []
         last: dict[str, Mention | None] = {}  # head noun -> the organisation it refers back to
         for token in doc:
             if token.idx in by_start:
                 mention = by_start[token.idx]
-                for head in self._heads(mention.actor.code):
+                heads = (self._heads(mention.actor.code) if mention.actor.kind == "organisation"
+                         else {mention.text.split()[-1].lower()})  # "South Korea's military" → "the military"
+                for head in heads:
                     last[head] = mention
             head = token.lower_
             if head not in last or token.idx in covered or token.pos_ != "NOUN":
                 continue
             modifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod", "poss", "nummod")
-                         or (c.dep_ == "prep" and c.lower_ in ("between", "with", "on", "over"))]
+                         or (c.dep_ == "prep" and c.lower_ in ("between", "with", "on", "over", "of"))]
             determiner = [c for c in token.children if c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS]
             antecedent = last[head]
             if modifiers:
