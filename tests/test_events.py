@@ -163,6 +163,13 @@ CASES = [
     Case("veto-of-a-mandate-targets-the-council",
          "The UN Security Council panel lost its mandate after Moscow vetoed its renewal in March.",
          published="2024-11-20", present=[("RUS", "UNSC", "REJECT", "asserted")]),
+    Case("hostile-act-aimed-at-the-doer-of-its-cause",
+         "Iran's supreme leader Ali Khamenei vowed revenge after Israel killed a senior commander in Damascus.",
+         published="2024-04-03",
+         present=[("IRN", "ISR", "THREATEN", "asserted"), ("ISR", "SYR", "ASSAULT", "asserted")]),
+    Case("fighting-alongside-an-ally-on-its-soil-does-not-target-it",
+         "North Korea said its soldiers had fought alongside Russian forces in the Kursk region.",
+         published="2025-04-30", absent=[("PRK", "RUS", "ASSAULT", "asserted")]),
 ]
 
 

@@ -23,6 +23,9 @@ from .named import NamedEventMatch
 
 __all__ = ["Candidate", "EventExtractor", "Extraction"]
 
+PLACE_TARGET_TYPES = {"ASSAULT", "COERCE"}
+PLACE_METHODS = {"kb:places", "kb:capitals"}
+CAUSE_MARKS = {"after", "because", "since", "as", "following", "over", "when"}
 HELP_VERBS = {"help", "assist", "aid", "enable"}
 REACTION_PREPS = ("over", "for", "following", "after", "against")
 
@@ -103,6 +106,7 @@ class EventExtractor:
                             f"{candidate.target.actor.code if candidate.target else '-'} {trigger.type} "
                             f"{candidate.modality} conf={candidate.confidence} rule={candidate.rule}")
             result.candidates.extend(made)
+        result.candidates = [self._cause_target(c, result.candidates) for c in result.candidates]
         result.candidates = self._named_events(doc, named, result)
         result.candidates.extend(self._reported_accusations(result, index))
         result.candidates.extend(self._stated_threats(result, index))
@@ -406,6 +410,17 @@ class EventExtractor:
         if not targets and not is_verb and rule == "noun:relative-subject":
             for clause in (c for c in token.children if c.dep_ in ("relcl", "acl") and c.i > token.i):
                 targets = targets or arg.verb_targets(clause, index, preps, verbal, own_codes)
+        if not targets and trigger.type in PLACE_TARGET_TYPES:
+            # "killed a commander in Damascus", "struck a depot near the Syrian capital": where it was done
+            holders = [token, *(c for c in token.children if c.dep_ == "dobj")]
+            allies = {m.actor.code for c in token.children if c.dep_ == "prep" and c.lower_ in ("alongside", "with")
+                      for p in arg.pobjs(c) for m in arg.actors_of(p, index)}  # "fought alongside Russian forces"
+            places = [m for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "near")
+                      for p in arg.pobjs(c) for m in arg.actors_of(p, index)
+                      if m.method in PLACE_METHODS and m.actor.code not in own_codes | allies]
+            targets = places[:1]
+            if targets:
+                rule += "+place-target"
         own_partner = any(c.dep_ == "prep" and c.lower_ in ("with", "between", "among", "to") for c in token.children)
         if not targets and occasion is not None and not own_partner:  # "is due in Vietnam for a visit"
             holder = token.head.head
@@ -443,6 +458,25 @@ class EventExtractor:
             yield Candidate(trigger=trigger, token=token, source=src, target=tgt, modality=modality,
                             mutual=mutual, start=start, end=end, confidence=confidence, rule=pair_rule,
                             future=future)
+
+    def _cause_target(self, cand: Candidate, candidates: list[Candidate]) -> Candidate:
+        """"vowed revenge after Israel killed a commander", "expelled the envoy over Moscow's seizure of the
+        ship": a hostile act with no addressee is aimed at whoever did the act given as its cause."""
+        if cand.target is not None and not cand.rule.endswith("+context-target"):
+            return cand
+        event_type = self.lex.types.get(cand.trigger.type)
+        if event_type is None or not event_type.quad.endswith("conflict"):
+            return cand
+        for clause in cand.token.children:
+            marks = {c.lower_ for c in clause.children if c.dep_ in ("mark", "prep")}
+            if clause.dep_ != "advcl" or not marks & CAUSE_MARKS:
+                continue
+            left, right = clause.left_edge.i, clause.right_edge.i
+            causes = [c for c in candidates if left <= c.token.i <= right
+                      and c.source.actor.code != cand.source.actor.code]
+            if causes:
+                return self._retarget(cand, causes[0].source, "event-target")
+        return cand
 
     def _reaction_targets(self, candidate: Candidate, earlier: list[Candidate]) -> list[Candidate]:
         """"Moscow condemned the test", "criticised the vetoes": the object names an event found
@@ -663,6 +697,8 @@ def _confidence(rule: str, source: Mention, target: Mention | None, trigger: Tri
         score += adjust.get("context_target", 0.0)
     elif rule.endswith("+event-target"):
         score += adjust.get("event_target", 0.0)
+    elif rule.endswith("+place-target"):
+        score += adjust.get("place_target", 0.0)
     elif rule.endswith("+named-target"):
         score += adjust.get("named_target", 0.0)
     elif rule.endswith("+body-target"):
