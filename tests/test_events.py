@@ -170,6 +170,14 @@ CASES = [
     Case("fighting-alongside-an-ally-on-its-soil-does-not-target-it",
          "North Korea said its soldiers had fought alongside Russian forces in the Kursk region.",
          published="2025-04-30", absent=[("PRK", "RUS", "ASSAULT", "asserted")]),
+    Case("reaction-to-the-move-targets-the-act-just-reported",
+         "Russian President Vladimir Putin on Wednesday ordered the deployment of tactical nuclear weapons to "
+         "Belarus. Minsk welcomed the move. NATO called the decision dangerous and reckless.", published="2023-03-29",
+         present=[("BLR", "RUS", "SUPPORT", "asserted"), ("NATO", "RUS", "ACCUSE", "asserted")],
+         absent=[("RUS", "BLR", "REQUEST", "asserted")]),
+    Case("an-order-with-someone-told-to-act-is-a-demand",
+         "The United States ordered Russia to close its consulate in San Francisco.", published="2017-08-31",
+         present=[("USA", "RUS", "REQUEST", "asserted")]),
 ]
 
 

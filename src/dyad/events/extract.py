@@ -23,6 +23,8 @@ from .named import NamedEventMatch
 
 __all__ = ["Candidate", "EventExtractor", "Extraction"]
 
+COMMAND_VERBS = {"order", "instruct", "direct", "command"}
+GENERIC_ACTS = {"move", "decision", "step", "action", "measure"}  # words for an act just reported
 PLACE_TARGET_TYPES = {"ASSAULT", "COERCE"}
 PLACE_METHODS = {"kb:places", "kb:capitals"}
 CAUSE_MARKS = {"after", "because", "since", "as", "following", "over", "when"}
@@ -287,6 +289,9 @@ class EventExtractor:
             c.token.lemma_.lower() == lemma or any(t.lemma_.lower() == lemma for t in c.token.children))]
         if earlier:
             return earlier[-1].source, "event-target"
+        recent = self._recent_act(candidates, thing, own) if lemma in GENERIC_ACTS else []
+        if recent:  # "called the move reckless": the act just reported, by another
+            return recent[-1].source, "event-target"
         if lemma in self.lex.body_documents:
             bodies = [m for m in mentions if m.end <= thing.idx and m.actor.code in self.lex.voting_bodies
                       and m.actor.code != own]
@@ -337,6 +342,10 @@ class EventExtractor:
             cameo, mode = self.lex.offers[trigger.type]
             trigger = Trigger(lemma=trigger.lemma, pos=trigger.pos, type="REQUEST", cameo=cameo, mode=mode,
                               needs=trigger.needs, target_preps=trigger.target_preps)
+        if trigger.type == "REQUEST" and trigger.lemma in COMMAND_VERBS and is_verb_token(token) and not any(
+                c.dep_ in ("xcomp", "ccomp") for c in token.children):
+            result.note(token, trigger, "rejected: an order with no one told to act commands one's own side")
+            return
         if modality == "negated" and trigger.lemma in self.lex.refusable and not trigger.needs:
             # "will not accept the rice offered by Seoul": refusing what is offered is a rejection
             trigger = Trigger(lemma=trigger.lemma, pos=trigger.pos, type="REJECT", cameo="120", mode=None,
@@ -495,6 +504,8 @@ class EventExtractor:
                 arg.related(p.token.lemma_.lower(), lemma)
                 or (as_trigger is not None and p.trigger.type == as_trigger.type
                     and p.trigger.type not in ("CONSULT", "AGREE", "COOPERATE")))]
+            if not named and lemma in GENERIC_ACTS:  # "welcomed the move": the act just reported, by another
+                named = self._recent_act(earlier, child, candidate.source.actor.code)
             if not named:
                 continue
             latest = named[-1].token.i  # the last such event, with all its (coordinated) actors
@@ -505,6 +516,16 @@ class EventExtractor:
             actors.pop(candidate.source.actor.code, None)
             return [self._retarget(candidate, target, "event-target") for target in actors.values()] or [candidate]
         return [candidate]
+
+    def _recent_act(self, candidates: list[Candidate], word: Token, own: str) -> list[Candidate]:
+        """The act another actor did, reported in this sentence or the two before — what "the move", "the
+        decision" refer to; a material act (a deployment, a seizure) rather than someone's words about it."""
+        sentence = sentence_index(word.doc, word)
+        recent = [c for c in candidates if c.token.i < word.i and c.confidence >= 0.5
+                  and c.source.actor.code != own and sentence - c.sentence <= 2]
+        material = [c for c in recent if (t := self.lex.types.get(c.trigger.type)) is not None
+                    and t.quad.startswith("material")]
+        return (material or recent)[-1:]
 
     def _body_target(self, cand: Candidate, mentions: list[Mention]) -> Candidate:
         """"voted in favour of the resolution", "vetoed the draft": the act addresses the voting body,
@@ -583,6 +604,10 @@ class EventExtractor:
 
 
 # -- candidates after extraction -------------------------------------------------------------
+def is_verb_token(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX")
+
+
 def _double_negatives(result: Extraction) -> list[Candidate]:
     """"Russia did not rule out supplying weapons": a rejection denied is a possibility held open — the
     negated REJECT goes, and the act inside it becomes hypothetical."""
