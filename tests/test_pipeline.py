@@ -151,3 +151,14 @@ def test_an_amount_goes_with_the_act_mentioned_again_in_its_sentence(pipeline: P
     aid = [e for e in analysis.events if e.type == "AID" and e.accepted]
     assert len(aid) == 1 and len(aid[0].mentions) >= 2
     assert [(q.value, q.unit) for q in aid[0].quantities] == [(400000.0, "t")]
+
+
+def test_a_dated_mention_without_target_dates_the_same_act_named_with_its_target(pipeline: Pipeline) -> None:
+    text = ("UN statement\n\n"
+            "Russia raised objections to the UN's denouncement of North Korea's missile tests. "
+            "Moscow had earlier backed the UN's April 19 denouncement only in part.\n")
+    analysis = pipeline.analyze(_doc(text, "t9", published="2017-04-27"))
+    accusations = [e for e in analysis.events if e.type == "ACCUSE" and e.source == "UN"]
+    assert len(accusations) == 1 and accusations[0].target == "PRK"
+    assert (accusations[0].date, accusations[0].date_inferred) == ("2017-04-19", False)
+    assert len(accusations[0].mentions) == 2

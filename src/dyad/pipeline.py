@@ -21,6 +21,7 @@ from .clean import Cleaned, clean
 from .config import Options
 from .errors import BadInput
 from .events import Candidate, EventExtractor, Extraction, Lexicon, load_lexicon, load_named_events
+from .events.arguments import related
 from .ingest import Rejected, decode
 from .model import (
     Analysis,
@@ -173,7 +174,7 @@ class Pipeline:
                 mentions=[mention])
             by_key[key] = event
             events.append(event)
-        events = _merge_named(_merge_inferred(events))
+        events = _merge_named(_merge_untargeted(doc, _merge_inferred(events)))
         events.sort(key=lambda e: (e.start, e.type))
         for number, event in enumerate(events, 1):
             event.event_id = f"{document.id}#e{number}"
@@ -202,6 +203,33 @@ def _merge_inferred(events: list[Event]) -> list[Event]:
             continue
         kept.append(event)
     return kept
+
+
+def _merge_untargeted(doc: Doc, events: list[Event]) -> list[Event]:
+    """One act per article: "the UN's denouncement of the tests" (its target named, undated) and "the UN's
+    April 19 denouncement" (dated, no target) are one act — the targeted event takes the stated date."""
+    kept: list[Event] = []
+    for event in events:
+        untargeted = event.target is None or (event.rule or "").endswith("+context-target")
+        if untargeted and event.date and not event.date_inferred:
+            word = _lemma_at(doc, event.trigger_start)
+            twins = [t for t in events if t is not event and t.target is not None
+                     and not (t.rule or "").endswith("+context-target") and t.source == event.source
+                     and t.type == event.type and (t.date is None or t.date_inferred)
+                     and related(_lemma_at(doc, t.trigger_start), word)]
+            if twins:
+                twin = twins[0]
+                twin.date, twin.date_precision, twin.date_inferred = event.date, event.date_precision, False
+                twin.mentions.extend(event.mentions)
+                twin.accepted = twin.accepted or event.accepted
+                continue
+        kept.append(event)
+    return kept
+
+
+def _lemma_at(doc: Doc, offset: int) -> str:
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span[0].lemma_.lower() if span is not None else ""
 
 
 def _merge_named(events: list[Event]) -> list[Event]:
