@@ -153,9 +153,9 @@ class EventExtractor:
         for obj in (o for h in holders for o in arg.objects(h, REACTION_PREPS)):
             for event in named:
                 inside = event.start <= obj.idx < event.end
-                own_target = cand.target is None or cand.rule.endswith("+context-target") or (
-                    event.start <= cand.target.start < event.end)  # "condemned the annexation of Crimea": not Ukraine
-                if inside and own_target and event.source.actor.code != cand.source.actor.code:
+                # "condemned the annexation of Crimea": a target named inside the event's name is not the target
+                free = cand.target is None or not _named_target(cand) or event.start <= cand.target.start < event.end
+                if inside and free and event.source.actor.code != cand.source.actor.code:
                     return self._retarget(cand, event.source, "named-target")
         return cand
 
@@ -176,7 +176,7 @@ class EventExtractor:
         """"…, a charge both countries denied": a denial with no one named answers the latest accusation
         against its source; the accuser is the target."""
         if cand.trigger.type != "REJECT" or cand.trigger.lemma not in self.lex.denial_verbs or (
-                cand.target is not None and not cand.rule.endswith("+context-target")):
+                _named_target(cand)):
             return cand
         accusers = [c.source for c in candidates if c.trigger.type == "ACCUSE" and c.token.i < cand.token.i
                     and c.target is not None and c.target.actor.code == cand.source.actor.code]
@@ -342,7 +342,7 @@ class EventExtractor:
             cameo, mode = self.lex.offers[trigger.type]
             trigger = Trigger(lemma=trigger.lemma, pos=trigger.pos, type="REQUEST", cameo=cameo, mode=mode,
                               needs=trigger.needs, target_preps=trigger.target_preps)
-        if trigger.type == "REQUEST" and trigger.lemma in COMMAND_VERBS and is_verb_token(token) and not any(
+        if trigger.type == "REQUEST" and trigger.lemma in COMMAND_VERBS and is_verb and not any(
                 c.dep_ in ("xcomp", "ccomp") for c in token.children):
             result.note(token, trigger, "rejected: an order with no one told to act commands one's own side")
             return
@@ -471,7 +471,7 @@ class EventExtractor:
     def _cause_target(self, cand: Candidate, candidates: list[Candidate]) -> Candidate:
         """"vowed revenge after Israel killed a commander", "expelled the envoy over Moscow's seizure of the
         ship": a hostile act with no addressee is aimed at whoever did the act given as its cause."""
-        if cand.target is not None and not cand.rule.endswith("+context-target"):
+        if _named_target(cand):
             return cand
         event_type = self.lex.types.get(cand.trigger.type)
         if event_type is None or not event_type.quad.endswith("conflict"):
@@ -490,7 +490,7 @@ class EventExtractor:
     def _reaction_targets(self, candidate: Candidate, earlier: list[Candidate]) -> list[Candidate]:
         """"Moscow condemned the test", "criticised the vetoes": the object names an event found
         earlier in the article; whoever did it (each of them) is the target of the reaction."""
-        if candidate.target is not None and not candidate.rule.endswith("+context-target"):
+        if _named_target(candidate):
             return [candidate]
         event_type = self.lex.types.get(candidate.trigger.type)
         if event_type is None or not event_type.quad.startswith("verbal"):
@@ -530,7 +530,7 @@ class EventExtractor:
     def _body_target(self, cand: Candidate, mentions: list[Mention]) -> Candidate:
         """"voted in favour of the resolution", "vetoed the draft": the act addresses the voting body,
         named inside the object ("a General Assembly resolution") or else the last one named before."""
-        if (cand.target is not None and not cand.rule.endswith("+context-target")) or \
+        if _named_target(cand) or \
                 cand.trigger.type not in self.lex.body_types:
             return cand
         bodies = self.lex.voting_bodies
@@ -604,8 +604,10 @@ class EventExtractor:
 
 
 # -- candidates after extraction -------------------------------------------------------------
-def is_verb_token(token: Token) -> bool:
-    return token.pos_ in ("VERB", "AUX")
+def _named_target(cand: Candidate) -> bool:
+    """Whether the target was found in the candidate's own words (not guessed from the article's main pair),
+    so that rules finding a target elsewhere leave it alone."""
+    return cand.target is not None and not cand.rule.endswith("+context-target")
 
 
 def _double_negatives(result: Extraction) -> list[Candidate]:
