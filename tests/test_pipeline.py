@@ -162,3 +162,15 @@ def test_a_dated_mention_without_target_dates_the_same_act_named_with_its_target
     assert len(accusations) == 1 and accusations[0].target == "PRK"
     assert (accusations[0].date, accusations[0].date_inferred) == ("2017-04-19", False)
     assert len(accusations[0].mentions) == 2
+
+
+def test_amounts_of_a_sentence_without_an_act_go_with_the_previous_act_of_its_paragraph(pipeline: Pipeline) -> None:
+    text = ("Pipeline\n\n"
+            "Putin and Kim Jong Il agreed on Wednesday to study a gas pipeline across North Korea. "
+            "The pipeline would run for roughly 1,100 km.\n\n"
+            "Separately, the port handles about 5 million tons of cargo a year.\n")
+    analysis = pipeline.analyze(_doc(text, "t10", published="2011-08-25"))
+    agree = [e for e in analysis.events if e.type == "AGREE" and e.accepted]
+    assert agree and [(q.value, q.unit) for q in agree[0].quantities] == [(1100.0, "km")]
+    tons = next(q for q in analysis.quantities if q.unit == "t")
+    assert tons.event_id is None  # another paragraph, no act of its own: left unattached

@@ -260,7 +260,9 @@ def _triggers_in(event: Event, lo: int, hi: int) -> list[int]:
 
 def _attach_quantities(doc: Doc, events: list[Event], amounts: list[Quantity]) -> None:
     """Each amount goes to the event whose trigger governs it in the parse ("wrote off $10 billion"),
-    else to the events whose evidence holds it, else to the nearest event of its sentence."""
+    else to the events whose evidence holds it, else to the nearest event of its sentence; a sentence
+    with no act of its own that goes on about the previous one in the same paragraph ("The pipeline
+    would run for 1,100 km") gives its amounts to that sentence's act."""
     for amount in amounts:
         span = doc.char_span(amount.start, amount.end, alignment_mode="expand")
         if span is None:
@@ -268,6 +270,16 @@ def _attach_quantities(doc: Doc, events: list[Event], amounts: list[Quantity]) -
         sentence = span.sent
         here = partial(_triggers_in, lo=sentence.start_char, hi=sentence.end_char)
         same = [e for e in events if here(e)]
+        if not any(e.accepted for e in same) and sentence.start > 0:
+            previous = doc[sentence.start - 1].sent
+            if "\n" not in doc.text[previous.end_char:sentence.start_char]:
+                before = partial(_triggers_in, lo=previous.start_char, hi=previous.end_char)
+                earlier = [e for e in events if e.accepted and before(e)]
+                if earlier:
+                    last = max(earlier, key=lambda e: max(before(e)))
+                    last.quantities.append(amount)
+                    amount.event_id = last.event_id
+                    continue
         if not same:
             continue
         same = [e for e in same if e.accepted] or same  # an amount belongs with an act we report
