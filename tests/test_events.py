@@ -178,6 +178,10 @@ CASES = [
     Case("an-order-with-someone-told-to-act-is-a-demand",
          "The United States ordered Russia to close its consulate in San Francisco.", published="2017-08-31",
          present=[("USA", "RUS", "REQUEST", "asserted")]),
+    Case("an-act-demanded-of-another-is-not-an-event",
+         "The UN General Assembly adopted a resolution demanding that Russia withdraw its troops from Ukraine.",
+         published="2022-03-02", present=[("UN", "RUS", "REQUEST", "asserted")],
+         absent=[("RUS", "UKR", "RETREAT", "asserted"), ("UN", "UKR", "REQUEST", "asserted")]),
 ]
 
 

@@ -246,7 +246,8 @@ def _prep_targets(holder: Token, index: dict[int, Mention], preps: tuple[str, ..
 
 def verb_targets(verb: Token, index: dict[int, Mention], preps: tuple[str, ...], verbal: bool = False,
                   exclude: frozenset[str] = frozenset()) -> list[Mention]:
-    """Objects, then prepositional phrases, then (for verbal acts) a complement's subject. Actors in
+    """Objects, then prepositional phrases, then (for verbal acts) a complement's subject, then the
+    complement's prepositional phrases. Actors in
     ``exclude`` (the source) are passed over: in "withdraw its troops from Ukraine" the target is Ukraine."""
 
     def others(actors: list[Mention]) -> list[Mention]:
@@ -258,15 +259,18 @@ def verb_targets(verb: Token, index: dict[int, Mention], preps: tuple[str, ...],
             return actors
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and (actors := others(actors_of(verb.head, index))):
         return actors  # "Pyongyang, supported by Russia": the modified noun is the target
-    for holder in (verb, *[c for c in verb.children if c.dep_ in ("dobj", "prt", "advmod", "xcomp", "ccomp")]):
+    for holder in (verb, *[c for c in verb.children if c.dep_ in ("dobj", "prt", "advmod", "xcomp")]):
         if actors := others(_prep_targets(holder, index, preps, exclude)):
             return actors
-    if verbal:  # "warned that Iran's steps would …", "accused Moscow of …": whom the words are about
+    if verbal:  # "warned that Iran's steps would …", "demanding that Russia withdraw": whom the words are about
         for child in verb.children:
             if child.dep_ == "ccomp":
                 for subject in child.children:
                     if subject.dep_ in ("nsubj", "nsubjpass") and (actors := others(actors_of(subject, index))):
                         return actors
+    for holder in (c for c in verb.children if c.dep_ == "ccomp"):  # then the complement's own phrases
+        if actors := others(_prep_targets(holder, index, preps, exclude)):
+            return actors
     return []
 
 

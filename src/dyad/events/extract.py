@@ -301,6 +301,18 @@ class EventExtractor:
             return next(m for m in dyad if m.actor.code != own), "context-target"
         return None, ""
 
+    def _requested(self, token: Token, sources: list[Mention], index: dict[int, Mention]) -> str | None:
+        """"a resolution demanding that Russia withdraw its troops", "urged Tokyo to lift the curbs": the act
+        asked of another is not an event (the guidelines annotate the request only)."""
+        for governor in _governors(token)[1:] + ([token.head] if token.dep_ == "ccomp" else []):
+            trigger = self.lex.match(governor) if governor.pos_ in ("VERB", "AUX") else None
+            if trigger is None or trigger.type != "REQUEST":
+                continue
+            asking = {m.actor.code for m in arg.verb_sources(governor, index, self.lex)[0]}
+            if asking and not asking & {m.actor.code for m in sources}:
+                return "requested act"
+        return None
+
     def _stated_threats(self, result: Extraction, index: dict[int, Mention]) -> list[Candidate]:
         """"Beijing announced the possibility of imposing sanctions on Pyongyang", "Trump's declaration
         that … the US may resolve the issue by force": an actor stating its own possible hostile act
@@ -438,7 +450,7 @@ class EventExtractor:
                 holder = holder.head
             targets = targets or arg.verb_targets(occasion, index, (*preps, "in"), verbal, own_codes)
         future = self._future(token, modality)
-        description = self._description(token)
+        description = self._description(token) or self._requested(token, sources, index)
         if description:
             result.note(token, trigger, f"a {description}, not an act: kept below the threshold")
         joint = any(m.actor.kind == JOINT for m in sources)
