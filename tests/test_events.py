@@ -182,6 +182,12 @@ CASES = [
          "The UN General Assembly adopted a resolution demanding that Russia withdraw its troops from Ukraine.",
          published="2022-03-02", present=[("UN", "RUS", "REQUEST", "asserted")],
          absent=[("RUS", "UKR", "RETREAT", "asserted"), ("UN", "UKR", "REQUEST", "asserted")]),
+    Case("deployment-next-to-a-state-targets-it",
+         "Russia massed troops near Ukraine's border in November.", published="2021-12-01",
+         present=[("RUS", "UKR", "MOBILIZE", "asserted")]),
+    Case("a-test-off-ones-own-coast-has-no-target",
+         "North Korea fired two ballistic missiles into the sea off its east coast on Sunday.", published="2022-03-07",
+         present=[("PRK", None, "MOBILIZE", "asserted")]),
 ]
 
 

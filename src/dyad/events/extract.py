@@ -25,7 +25,8 @@ __all__ = ["Candidate", "EventExtractor", "Extraction"]
 
 COMMAND_VERBS = {"order", "instruct", "direct", "command"}
 GENERIC_ACTS = {"move", "decision", "step", "action", "measure"}  # words for an act just reported
-PLACE_TARGET_TYPES = {"ASSAULT", "COERCE"}
+PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}
+PLACE_PREPS = {"in", "near", "around", "off"}  # "drills around Taiwan", "missiles off Japan's coast"
 PLACE_METHODS = {"kb:places", "kb:capitals"}
 CAUSE_MARKS = {"after", "because", "since", "as", "following", "over", "when"}
 HELP_VERBS = {"help", "assist", "aid", "enable"}
@@ -432,13 +433,15 @@ class EventExtractor:
             for clause in (c for c in token.children if c.dep_ in ("relcl", "acl") and c.i > token.i):
                 targets = targets or arg.verb_targets(clause, index, preps, verbal, own_codes)
         if not targets and trigger.type in PLACE_TARGET_TYPES:
-            # "killed a commander in Damascus", "struck a depot near the Syrian capital": where it was done
+            # "killed a commander in Damascus", "drills around Taiwan": the state where (or next to which) it was
+            # done, by its places — or by its name after "near", "around", "off"
             holders = [token, *(c for c in token.children if c.dep_ == "dobj")]
             allies = {m.actor.code for c in token.children if c.dep_ == "prep" and c.lower_ in ("alongside", "with")
                       for p in arg.pobjs(c) for m in arg.actors_of(p, index)}  # "fought alongside Russian forces"
-            places = [m for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "near")
+            places = [m for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS
                       for p in arg.pobjs(c) for m in arg.actors_of(p, index)
-                      if m.method in PLACE_METHODS and m.actor.code not in own_codes | allies]
+                      if (m.method in PLACE_METHODS or (c.lower_ != "in" and m.actor.kind == "state"))
+                      and m.actor.code not in own_codes | allies]
             targets = places[:1]
             if targets:
                 rule += "+place-target"
