@@ -37,6 +37,22 @@ def test_modality_cues_and_argument_vocabulary_are_present() -> None:
     assert lex.undirected_types <= PLOVER_TYPES
 
 
+def test_every_key_of_arguments_yaml_is_read_and_every_word_list_is_filled() -> None:
+    """A misspelt key in arguments.yaml would otherwise be ignored without a word."""
+    from importlib import resources
+
+    import yaml
+
+    from dyad.events.lexicon import _WORD_LISTS
+
+    data = yaml.safe_load(resources.files("dyad.events").joinpath("data", "arguments.yaml").read_text("utf-8"))
+    structured = {"rule_confidence", "confidence_adjustments", "stated_threats", "offers"}
+    assert set(data) == set(_WORD_LISTS) | structured
+    lex = load_lexicon()
+    assert all(getattr(lex, name) for name in _WORD_LISTS)
+    assert set(lex.stated_threats) | lex.body_types | lex.occasion_types | lex.alleged_types <= PLOVER_TYPES
+
+
 def test_states_are_iso_codes_and_every_un_member_is_known() -> None:
     kb = load_kb()
     for code in kb.state_names:

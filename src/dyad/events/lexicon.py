@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -115,6 +115,9 @@ def _dependent_lemmas(token: Token) -> set[str]:
     return near
 
 
+_WORD_LISTS = {f.name: str(f.type) for f in fields(Lexicon) if str(f.type) in ("frozenset[str]", "tuple[str, ...]")}
+
+
 def _read(name: str) -> str:
     return resources.files("dyad.events").joinpath("data", name).read_text(encoding="utf-8")
 
@@ -148,29 +151,13 @@ def load_lexicon() -> Lexicon:
     lex.modality = {k: {kk: [str(x) for x in vv or []] for kk, vv in (v or {}).items()}
                     for k, v in (yaml.safe_load(_read("modality.yaml")) or {}).items()}
     arguments = yaml.safe_load(_read("arguments.yaml")) or {}
-    lex.target_prepositions = tuple(str(p) for p in arguments.get("target_prepositions") or ())
-    lex.light_verbs = frozenset(str(v) for v in arguments.get("light_verbs") or ())
-    lex.undirected_types = frozenset(str(t) for t in arguments.get("undirected_types") or ())
+    for name, kind in _WORD_LISTS.items():  # every list of words or codes in arguments.yaml, by field name
+        values = [str(w) for w in arguments.get(name) or ()]
+        setattr(lex, name, frozenset(values) if kind == "frozenset[str]" else tuple(values))
     lex.rule_confidence = {str(k): float(v) for k, v in (arguments.get("rule_confidence") or {}).items()}
-    words = {key: frozenset(str(w) for w in arguments.get(key) or ())
-             for key in ("accusation_verbs", "denial_verbs", "relation_nouns", "gerund_verbs", "consent_verbs",
-                         "body_documents", "body_types", "occasion_preps", "occasion_types", "statement_words",
-                         "motive_verbs", "habitual_adverbs", "naming_verbs", "judgement_words", "refusable")}
-    lex.accusation_verbs, lex.denial_verbs = words["accusation_verbs"], words["denial_verbs"]
-    lex.relation_nouns, lex.gerund_verbs = words["relation_nouns"], words["gerund_verbs"]
-    lex.consent_verbs = words["consent_verbs"]
-    lex.body_documents, lex.body_types = words["body_documents"], words["body_types"]
-    lex.occasion_preps, lex.occasion_types = words["occasion_preps"], words["occasion_types"]
-    lex.statement_words = words["statement_words"]
-    lex.motive_verbs, lex.habitual_adverbs = words["motive_verbs"], words["habitual_adverbs"]
-    lex.naming_verbs, lex.judgement_words = words["naming_verbs"], words["judgement_words"]
-    lex.refusable = words["refusable"]
     lex.stated_threats = {str(t): (str(v["cameo"]), v.get("mode"))
                           for t, v in (arguments.get("stated_threats") or {}).items()}
-    lex.voting_bodies = tuple(str(c) for c in arguments.get("voting_bodies") or ())
-    lex.alleged_types = frozenset(str(t) for t in arguments.get("alleged_types") or ())
     lex.offers = {str(t): (str(v["cameo"]), v.get("mode")) for t, v in (arguments.get("offers") or {}).items()}
-    lex.alleged_supplies = frozenset(str(w) for w in arguments.get("alleged_supplies") or ())
     lex.confidence_adjustments = {str(k): float(v)
                                   for k, v in (arguments.get("confidence_adjustments") or {}).items()}
     return lex
