@@ -23,6 +23,7 @@ from .named import NamedEventMatch
 
 __all__ = ["Candidate", "EventExtractor", "Extraction"]
 
+THREAT_CONTENT = {"possibility", "option", "prospect"}
 COMMAND_VERBS = {"order", "instruct", "direct", "command"}
 GENERIC_ACTS = {"move", "decision", "step", "action", "measure"}  # words for an act just reported
 PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}
@@ -344,6 +345,12 @@ class EventExtractor:
                                   confidence=_confidence(rule, speaker, cand.target, trigger, self.lex), rule=rule))
             result.note(statement, trigger, f"event {pair[0]}->{pair[1]} THREATEN (states a possible "
                         f"{cand.trigger.type})")
+            if any(t.lemma_.lower() in THREAT_CONTENT for t in _governors(cand.token)[1:]):
+                # "announced the possibility of imposing sanctions": the sanctions are the threat's content,
+                # not an act of their own (an explicit condition, "if … the US may strike", keeps both)
+                penalty = self.lex.confidence_adjustments.get("description", 0.0)
+                cand.confidence = round(max(0.0, cand.confidence + penalty), 3)
+                result.note(cand.token, cand.trigger, "the content of a threat: kept below the threshold")
         return made
 
     def _from_trigger(self, token: Token, trigger: Trigger, index: dict[int, Mention],
