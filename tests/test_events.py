@@ -192,6 +192,11 @@ CASES = [
     Case("a-test-off-ones-own-coast-has-no-target",
          "North Korea fired two ballistic missiles into the sea off its east coast on Sunday.", published="2022-03-07",
          present=[("PRK", None, "MOBILIZE", "asserted")]),
+    Case("a-place-in-a-project-name-is-where-not-who",
+         "Minister Alexander Galushka visited the North. The minister is planning to push ahead with the "
+         "Rajin-Khasan Project.", published="2016-05-20",
+         present=[("RUS", "PRK", "COOPERATE", "planned")], absent=[("PRK", "RUS", "COOPERATE", "proposed"),
+                                                                   ("PRK", "RUS", "REQUEST", "proposed")]),
 ]
 
 

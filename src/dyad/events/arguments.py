@@ -344,16 +344,20 @@ def noun_sources(noun: Token, index: dict[int, Mention], lex: Lexicon, conflict:
     return [], ""
 
 
-def _modifiers(noun: Token, index: dict[int, Mention], conflict: bool) -> list[Mention]:
+def _modifiers(noun: Token, index: dict[int, Mention], conflict: bool, places: bool = False) -> list[Mention]:
     """State adjectives and name compounds before a noun ("Western sanctions", "North Korea-Russia
-    talks"). For conflict nouns a proper-name compound is where it happened ("the Ukraine war")."""
+    talks"); place names only with ``places`` (as targets: the Rajin end of "the Rajin-Khasan project"
+    is North Korea's). For conflict nouns a proper-name compound is where it happened
+    ("the Ukraine war")."""
     found: list[Mention] = []
     for child in noun.children:
         if child.dep_ not in ("compound", "amod", "nmod") or child.i > noun.i:
             continue
         if conflict and child.dep_ == "compound" and child.pos_ == "PROPN":
             continue
-        found.extend(index[t.i] for t in child.subtree if t.i in index)
+        # a city or port in the name says where, not who ("the Rajin-Khasan project", "the Vladivostok summit")
+        found.extend(index[t.i] for t in child.subtree if t.i in index
+                     and (places or index[t.i].method != "kb:places"))
     return unique(found)
 
 
@@ -361,7 +365,7 @@ def noun_targets(noun: Token, index: dict[int, Mention], preps: tuple[str, ...],
                   sources: list[Mention], conflict: bool) -> list[Mention]:
     """The first phrase naming others than the source: a modifier, else a prepositional object — with the
     actors coordinated in that phrase ("a summit with South Korea, Japan and China" is one with each)."""
-    groups: list[list[Mention]] = [_modifiers(noun, index, conflict=False)]
+    groups: list[list[Mention]] = [_modifiers(noun, index, conflict=False, places=True)]
     for holder in (noun, *[c for c in noun.children if c.dep_ in ("prep", "acl", "relcl")]):
         for child in holder.children if holder is noun else [holder]:
             if child.dep_ == "prep" and (child.lower_ in preps or child.lower_ == "of"):

@@ -593,7 +593,9 @@ class EventExtractor:
         """From auxiliaries, negation, conditionals, governing words and modifiers (modality.yaml)."""
         cue = self.lex.cues
         chain = _governors(token)
-        governors = {t.lemma_.lower() for t in chain[1:]}
+        # "push ahead with", "press forward with" is going on with it, not asking for it
+        governors = {t.lemma_.lower() for t in chain[1:]
+                     if not any(c.dep_ in ("advmod", "prt") and c.lower_ in ("ahead", "forward") for c in t.children)}
         governors |= {c.lemma_.lower() for t in chain for c in t.children if c.dep_ in ("acomp", "oprd")}
         aux = {c.lemma_.lower() for t in chain for c in t.children if c.dep_ in ("aux", "auxpass")}
         aux |= {c.lower_ for t in chain for c in t.children if c.dep_ in ("aux", "auxpass")}
