@@ -174,3 +174,13 @@ def test_amounts_of_a_sentence_without_an_act_go_with_the_previous_act_of_its_pa
     assert agree and [(q.value, q.unit) for q in agree[0].quantities] == [(1100.0, "km")]
     tons = next(q for q in analysis.quantities if q.unit == "t")
     assert tons.event_id is None  # another paragraph, no act of its own: left unattached
+
+
+def test_a_mutual_act_named_from_either_side_is_one_event(pipeline: Pipeline) -> None:
+    text = ("Summit\n\n"
+            "Kim Jong Un met Vladimir Putin at the Vostochny Cosmodrome on Wednesday. "
+            "Later Putin held talks with Kim over dinner.\n")
+    analysis = pipeline.analyze(_doc(text, "t11", published="2023-09-14"))
+    meetings = [e for e in analysis.events if e.type == "CONSULT" and e.accepted]
+    assert len(meetings) == 1 and {meetings[0].source, meetings[0].target} == {"RUS", "PRK"}
+    assert len(meetings[0].mentions) == 2

@@ -145,14 +145,18 @@ class Pipeline:
                 dates: list[timeline.DateExpression], amounts: list[Quantity]) -> list[Event]:
         candidates = extraction.candidates
         events: list[Event] = []
-        by_key: dict[tuple[str, str | None, str, str | None], Event] = {}
+        by_key: dict[tuple[str, str | None, str, str | None, str | None], Event] = {}
         threshold = self.options.confidence_threshold
         triggers = extraction.trigger_tokens
         lead = _lead_date(doc, candidates, dates, document, triggers)
         for cand in sorted(candidates, key=lambda c: (-c.confidence, c.start)):
             date_value, precision, inferred = _event_date(doc, cand, dates, document, triggers, lead)
-            key = (cand.source.actor.code, cand.target.actor.code if cand.target else None, cand.trigger.type,
-                   date_value)
+            pair: tuple[str, str | None] = (cand.source.actor.code, cand.target.actor.code if cand.target else None)
+            status: str | None = None
+            if cand.mutual and cand.target is not None:  # "Kim met Putin" … "Putin held talks with Kim"
+                low, high = sorted((cand.source.actor.code, cand.target.actor.code))
+                pair, status = (low, high), cand.modality
+            key = (*pair, cand.trigger.type, date_value, status)
             mention = EventMention(event_id="", doc_id=document.id, start=cand.start, end=cand.end,
                                    trigger_start=cand.token.idx, trigger_end=cand.token.idx + len(cand.token.text),
                                    sentence=cand.sentence)
