@@ -145,18 +145,14 @@ class Pipeline:
                 dates: list[timeline.DateExpression], amounts: list[Quantity]) -> list[Event]:
         candidates = extraction.candidates
         events: list[Event] = []
-        by_key: dict[tuple[str, str | None, str, str | None, str | None], Event] = {}
+        by_key: dict[tuple[str, str | None, str, str | None], Event] = {}
         threshold = self.options.confidence_threshold
         triggers = extraction.trigger_tokens
         lead = _lead_date(doc, candidates, dates, document, triggers)
         for cand in sorted(candidates, key=lambda c: (-c.confidence, c.start)):
             date_value, precision, inferred = _event_date(doc, cand, dates, document, triggers, lead)
-            pair: tuple[str, str | None] = (cand.source.actor.code, cand.target.actor.code if cand.target else None)
-            status: str | None = None
-            if cand.mutual and cand.target is not None:  # "Kim met Putin" … "Putin held talks with Kim"
-                low, high = sorted((cand.source.actor.code, cand.target.actor.code))
-                pair, status = (low, high), cand.modality
-            key = (*pair, cand.trigger.type, date_value, status)
+            key = (cand.source.actor.code, cand.target.actor.code if cand.target else None, cand.trigger.type,
+                   date_value)
             mention = EventMention(event_id="", doc_id=document.id, start=cand.start, end=cand.end,
                                    trigger_start=cand.token.idx, trigger_end=cand.token.idx + len(cand.token.text),
                                    sentence=cand.sentence)
@@ -178,7 +174,7 @@ class Pipeline:
                 mentions=[mention])
             by_key[key] = event
             events.append(event)
-        events = _merge_named(_merge_untargeted(doc, _merge_inferred(events)))
+        events = _merge_named(_merge_untargeted(doc, _merge_reversed(_merge_inferred(events))))
         events.sort(key=lambda e: (e.start, e.type))
         for number, event in enumerate(events, 1):
             event.event_id = f"{document.id}#e{number}"
@@ -205,6 +201,25 @@ def _merge_inferred(events: list[Event]) -> list[Event]:
             twins[0].mentions.extend(event.mentions)
             twins[0].accepted = twins[0].accepted or event.accepted
             continue
+        kept.append(event)
+    return kept
+
+
+def _merge_reversed(events: list[Event]) -> list[Event]:
+    """One act per article: a mutual act named from either side ("Kim met Putin" … "Putin held talks with
+    Kim") is one event when its type, date and modality agree; the first one found keeps the other's mentions."""
+    kept: list[Event] = []
+    seen: dict[tuple[str, str, str, str | None, str], Event] = {}
+    for event in events:
+        if event.mutual and event.target is not None:
+            low, high = sorted((event.source, event.target))
+            key = (low, high, event.type, event.date, event.modality)
+            if key in seen and (seen[key].source, seen[key].target) != (event.source, event.target):
+                twin = seen[key]
+                twin.mentions.extend(event.mentions)
+                twin.accepted = twin.accepted or event.accepted
+                continue
+            seen.setdefault(key, event)
         kept.append(event)
     return kept
 
