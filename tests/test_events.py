@@ -197,6 +197,14 @@ CASES = [
          "Rajin-Khasan Project.", published="2016-05-20",
          present=[("RUS", "PRK", "COOPERATE", "planned")], absent=[("PRK", "RUS", "COOPERATE", "proposed"),
                                                                    ("PRK", "RUS", "REQUEST", "proposed")]),
+    Case("what-unnamed-analysts-expect-is-not-an-act",
+         "Some have analyzed that North Korea and Russia would expand their cooperation to the economic field. "
+         "According to analysts, Russian-North Korean cooperation will create a counterweight to China.",
+         absent=[("PRK", "RUS", "COOPERATE", "hypothetical"), ("RUS", "PRK", "COOPERATE", "planned")]),
+    Case("sourced-news-and-own-intent-stay-events",
+         "Diplomats say that China will try to set a date for a summit with Japan. Moscow said it would expand "
+         "cooperation with Pyongyang.", published="2024-03-01",
+         present=[("CHN", "JPN", "CONSULT", "planned"), ("RUS", "PRK", "COOPERATE", "planned")]),
 ]
 
 

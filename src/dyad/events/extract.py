@@ -23,6 +23,8 @@ from .named import NamedEventMatch
 
 __all__ = ["Candidate", "EventExtractor", "Extraction"]
 
+SPECULATION_VERBS = {"analyze", "analyse", "speculate", "predict", "believe", "think", "suggest", "argue",
+                     "estimate", "mean", "forecast"}  # not "say": "diplomats say" is sourcing, not analysis
 THREAT_CONTENT = {"possibility", "option", "prospect"}
 COMMAND_VERBS = {"order", "instruct", "direct", "command"}
 GENERIC_ACTS = {"move", "decision", "step", "action", "measure"}  # words for an act just reported
@@ -303,6 +305,26 @@ class EventExtractor:
             return next(m for m in dyad if m.actor.code != own), "context-target"
         return None, ""
 
+    def _speculation(self, token: Token, modality: Modality, index: dict[int, Mention]) -> str | None:
+        """"Some have analysed that North Korea and Russia would expand their cooperation", "according to
+        analysts, their cooperation will create a counterpoise": what unnamed observers expect is analysis,
+        not an act (an actor's own statement of intent stays an event)."""
+        if modality not in ("planned", "hypothetical"):
+            return None
+        for ancestor in token.ancestors:
+            if ancestor.pos_ in ("VERB", "AUX") and ancestor.lemma_.lower() in SPECULATION_VERBS:
+                subjects = [c for c in ancestor.children if c.dep_ in ("nsubj", "csubj")]
+                # unnamed observers ("some", "analysts", "the report"), not a pronoun or a name for an actor
+                if subjects and all(c.tag_ not in ("PRP", "NNP", "NNPS") for c in subjects) \
+                        and not any(t.i in index for c in subjects for t in c.subtree):
+                    return "speculation"
+        for word in token.sent:
+            if word.lower_ == "according" and any(c.lower_ == "to" for c in word.children):
+                sources = [p for c in word.children if c.lower_ == "to" for p in arg.pobjs(c)]
+                if sources and not any(t.i in index for p in sources for t in p.subtree):
+                    return "speculation"
+        return None
+
     def _requested(self, token: Token, sources: list[Mention], index: dict[int, Mention]) -> str | None:
         """"a resolution demanding that Russia withdraw its troops", "urged Tokyo to lift the curbs": the act
         asked of another is not an event (the guidelines annotate the request only)."""
@@ -460,7 +482,8 @@ class EventExtractor:
                 holder = holder.head
             targets = targets or arg.verb_targets(occasion, index, (*preps, "in"), verbal, own_codes)
         future = self._future(token, modality)
-        description = self._description(token) or self._requested(token, sources, index)
+        description = (self._description(token) or self._requested(token, sources, index)
+                       or self._speculation(token, modality, index))
         if description:
             result.note(token, trigger, f"a {description}, not an act: kept below the threshold")
         joint = any(m.actor.kind == JOINT for m in sources)
