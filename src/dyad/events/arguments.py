@@ -5,7 +5,7 @@ parse that find them. Used by :mod:`dyad.events.extract`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -87,7 +87,7 @@ def unique(mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
-def objects(token: Token, preps: tuple[str, ...] | None = None) -> Iterator[Token]:
+def objects(token: Token, preps: Collection[str] | None = None) -> Iterator[Token]:
     """Direct and prepositional objects, through "in favour of": "vetoed the draft", "voted for the
     measure", "voted in favour of a resolution"; with ``preps``, only those prepositions (a
     participle such as "following" counts as one)."""

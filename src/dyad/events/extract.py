@@ -23,18 +23,6 @@ from .named import NamedEventMatch
 
 __all__ = ["Candidate", "EventExtractor", "Extraction"]
 
-SPECULATION_VERBS = {"analyze", "analyse", "speculate", "predict", "believe", "think", "suggest", "argue",
-                     "estimate", "mean", "forecast"}  # not "say": "diplomats say" is sourcing, not analysis
-THREAT_CONTENT = {"possibility", "option", "prospect"}
-COMMAND_VERBS = {"order", "instruct", "direct", "command"}
-GENERIC_ACTS = {"move", "decision", "step", "action", "measure"}  # words for an act just reported
-PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}
-PLACE_PREPS = {"in", "near", "around", "off"}  # "drills around Taiwan", "missiles off Japan's coast"
-PLACE_METHODS = {"kb:places", "kb:capitals"}
-CAUSE_MARKS = {"after", "because", "since", "as", "following", "over", "when"}
-HELP_VERBS = {"help", "assist", "aid", "enable"}
-REACTION_PREPS = ("over", "for", "following", "after", "against")
-
 
 @dataclass(slots=True)
 class Candidate:
@@ -154,7 +142,7 @@ class EventExtractor:
             return cand
         named = [c for c in candidates if c.rule == "named-event"]
         holders = [cand.token, *(c for c in cand.token.children if c.dep_ == "dobj")]  # "imposed sanctions over …"
-        for obj in (o for h in holders for o in arg.objects(h, REACTION_PREPS)):
+        for obj in (o for h in holders for o in arg.objects(h, self.lex.reaction_preps)):
             for event in named:
                 inside = event.start <= obj.idx < event.end
                 # "condemned the annexation of Crimea": a target named inside the event's name is not the target
@@ -293,7 +281,7 @@ class EventExtractor:
             c.token.lemma_.lower() == lemma or any(t.lemma_.lower() == lemma for t in c.token.children))]
         if earlier:
             return earlier[-1].source, "event-target"
-        recent = self._recent_act(candidates, thing, own) if lemma in GENERIC_ACTS else []
+        recent = self._recent_act(candidates, thing, own) if lemma in self.lex.generic_acts else []
         if recent:  # "called the move reckless": the act just reported, by another
             return recent[-1].source, "event-target"
         if lemma in self.lex.body_documents:
@@ -312,7 +300,7 @@ class EventExtractor:
         if modality not in ("planned", "hypothetical"):
             return None
         for ancestor in token.ancestors:
-            if ancestor.pos_ in ("VERB", "AUX") and ancestor.lemma_.lower() in SPECULATION_VERBS:
+            if ancestor.pos_ in ("VERB", "AUX") and ancestor.lemma_.lower() in self.lex.speculation_verbs:
                 subjects = [c for c in ancestor.children if c.dep_ in ("nsubj", "csubj")]
                 # unnamed observers ("some", "analysts", "the report"), not a pronoun or a name for an actor
                 if subjects and all(c.tag_ not in ("PRP", "NNP", "NNPS") for c in subjects) \
@@ -367,7 +355,7 @@ class EventExtractor:
                                   confidence=_confidence(rule, speaker, cand.target, trigger, self.lex), rule=rule))
             result.note(statement, trigger, f"event {pair[0]}->{pair[1]} THREATEN (states a possible "
                         f"{cand.trigger.type})")
-            if any(t.lemma_.lower() in THREAT_CONTENT for t in _governors(cand.token)[1:]):
+            if any(t.lemma_.lower() in self.lex.threat_content for t in _governors(cand.token)[1:]):
                 # "announced the possibility of imposing sanctions": the sanctions are the threat's content,
                 # not an act of their own (an explicit condition, "if … the US may strike", keeps both)
                 penalty = self.lex.confidence_adjustments.get("description", 0.0)
@@ -384,7 +372,7 @@ class EventExtractor:
             cameo, mode = self.lex.offers[trigger.type]
             trigger = Trigger(lemma=trigger.lemma, pos=trigger.pos, type="REQUEST", cameo=cameo, mode=mode,
                               needs=trigger.needs, target_preps=trigger.target_preps)
-        if trigger.type == "REQUEST" and trigger.lemma in COMMAND_VERBS and is_verb and not any(
+        if trigger.type == "REQUEST" and trigger.lemma in self.lex.command_verbs and is_verb and not any(
                 c.dep_ in ("xcomp", "ccomp") for c in token.children):
             result.note(token, trigger, "rejected: an order with no one told to act commands one's own side")
             return
@@ -408,7 +396,7 @@ class EventExtractor:
                 if owners:
                     sources = owners
         helped: list[Mention] = []
-        if is_verb and token.dep_ in ("ccomp", "xcomp") and token.head.lemma_.lower() in HELP_VERBS:
+        if is_verb and token.dep_ in ("ccomp", "xcomp") and token.head.lemma_.lower() in self.lex.help_verbs:
             # "Marines helped authorities detain the tanker", "Moscow could help North Korea build satellites":
             # the helper acts, towards the one it helps
             helpers, _ = arg.verb_sources(token.head, index, self.lex)
@@ -461,15 +449,15 @@ class EventExtractor:
         if not targets and not is_verb and rule == "noun:relative-subject":
             for clause in (c for c in token.children if c.dep_ in ("relcl", "acl") and c.i > token.i):
                 targets = targets or arg.verb_targets(clause, index, preps, verbal, own_codes)
-        if not targets and trigger.type in PLACE_TARGET_TYPES:
+        if not targets and trigger.type in self.lex.place_target_types:
             # "killed a commander in Damascus", "drills around Taiwan": the state where (or next to which) it was
             # done, by its places — or by its name after "near", "around", "off"
             holders = [token, *(c for c in token.children if c.dep_ == "dobj")]
             allies = {m.actor.code for c in token.children if c.dep_ == "prep" and c.lower_ in ("alongside", "with")
                       for p in arg.pobjs(c) for m in arg.actors_of(p, index)}  # "fought alongside Russian forces"
-            places = [m for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS
+            places = [m for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in self.lex.place_preps
                       for p in arg.pobjs(c) for m in arg.actors_of(p, index)
-                      if (m.method in PLACE_METHODS or (c.lower_ != "in" and m.actor.kind == "state"))
+                      if (m.method in self.lex.place_methods or (c.lower_ != "in" and m.actor.kind == "state"))
                       and m.actor.code not in own_codes | allies]
             targets = places[:1]
             if targets:
@@ -523,7 +511,7 @@ class EventExtractor:
             return cand
         for clause in cand.token.children:
             marks = {c.lower_ for c in clause.children if c.dep_ in ("mark", "prep")}
-            if clause.dep_ != "advcl" or not marks & CAUSE_MARKS:
+            if clause.dep_ != "advcl" or not marks & self.lex.cause_marks:
                 continue
             left, right = clause.left_edge.i, clause.right_edge.i
             causes = [c for c in candidates if left <= c.token.i <= right
@@ -549,7 +537,7 @@ class EventExtractor:
                 arg.related(p.token.lemma_.lower(), lemma)
                 or (as_trigger is not None and p.trigger.type == as_trigger.type
                     and p.trigger.type not in ("CONSULT", "AGREE", "COOPERATE")))]
-            if not named and lemma in GENERIC_ACTS:  # "welcomed the move": the act just reported, by another
+            if not named and lemma in self.lex.generic_acts:  # "welcomed the move": the act just reported, by another
                 named = self._recent_act(earlier, child, candidate.source.actor.code)
             if not named:
                 continue
