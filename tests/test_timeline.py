@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dyad.published import estimate_published
+from dyad.published import estimate_publication
 from dyad.timeline import DateExpression, find_dates, resolve
 
 
@@ -317,12 +317,12 @@ def test_bad_publication_date_is_ignored() -> None:
     assert resolve("1999", "garbage") == ("1999", "year")
 
 
-def test_estimate_published() -> None:
+def test_estimate_publication_without_people_is_the_latest_date_mentioned() -> None:
     text = (
         "Ties date back to 1961. Talks were held on 19 June 2017 and again on April 3. "
         "Earlier, between 2014 and 2015, visits increased. A target was set until 2030."
     )
-    assert estimate_published(text) == "2017-06-19"
-    assert estimate_published("Nothing here is dated.") is None
-    assert estimate_published("Since 2013 trade grew; in 2016 it fell.") == "2016"
-    assert estimate_published("Aid grew in 2018 and in May 2018.") == "2018-05"
+    assert estimate_publication(text).value == "2017-06-19"
+    assert estimate_publication("Nothing here is dated.").value is None
+    assert estimate_publication("Since 2013 trade grew; in 2016 it fell.").value == "2016"
+    assert estimate_publication("Aid grew in 2018 and in May 2018.").value == "2018-05"

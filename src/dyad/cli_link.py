@@ -8,6 +8,7 @@ and prints Rich tables; ``claims`` and ``index`` link anything new first.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -71,12 +72,7 @@ def print_link_summary(result: LinkSummary, store: Store) -> None:
 @link_app.command("claims")
 def claims(dyad: DyadArgument, db: DbOption = Path("dyad.duckdb")) -> None:
     """Claims about a dyad compared across sources: agreement or contradiction, with each source's evidence."""
-    try:
-        with _open_linked(db) as store:
-            groups = claims_for_dyad(store, dyad)
-    except (DyadError, duckdb.Error) as exc:
-        raise _fail(exc) from exc
-    key = normalise_dyad(dyad)
+    key, groups = _linked_query(db, dyad, claims_for_dyad)
     if not groups:
         console.print(f"no claims about {key} in {db} (claims come from `dyad run`; none were extracted yet).")
         return
@@ -94,6 +90,17 @@ def claims(dyad: DyadArgument, db: DbOption = Path("dyad.duckdb")) -> None:
             table.add_row(_number(m["value"]), m["date"] or "", escape(_source(m)), escape(m["evidence"] or ""),
                           "≈" if m["approximate"] else "", _fits(m["agrees"]))
         console.print(table)
+
+
+def _linked_query(db: Path, dyad: str, query: Callable[[Store, str], list[dict[str, Any]]]
+                  ) -> tuple[str, list[dict[str, Any]]]:
+    """One dyad's rows from a linked database, with the dyad written as a key ("RUS-PRK")."""
+    try:
+        with _open_linked(db) as store:
+            rows = query(store, dyad)
+    except (DyadError, duckdb.Error) as exc:
+        raise _fail(exc) from exc
+    return normalise_dyad(dyad), rows
 
 
 def _number(value: float | None) -> str:
@@ -114,12 +121,7 @@ def _fits(agrees: bool | None) -> str:
 @link_app.command("index")
 def index(dyad: DyadArgument, db: DbOption = Path("dyad.duckdb")) -> None:
     """The monthly dyad index: events counted once per cluster by quad class, intensity, sources, assessments."""
-    try:
-        with _open_linked(db) as store:
-            rows = dyad_index(store, dyad)
-    except (DyadError, duckdb.Error) as exc:
-        raise _fail(exc) from exc
-    key = normalise_dyad(dyad)
+    key, rows = _linked_query(db, dyad, dyad_index)
     if not rows:
         console.print(f"no events or assessments for {key} in {db}.")
         return

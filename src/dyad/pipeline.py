@@ -148,9 +148,12 @@ class Pipeline:
         by_key: dict[tuple[str, str | None, str, str | None], Event] = {}
         threshold = self.options.confidence_threshold
         triggers = extraction.trigger_tokens
-        lead = _lead_date(doc, candidates, dates, document, triggers)
+        dated = {id(c): _event_date(doc, c, dates, document, triggers) for c in candidates}
+        lead = _lead_date(candidates, dated, document)
         for cand in sorted(candidates, key=lambda c: (-c.confidence, c.start)):
-            date_value, precision, inferred = _event_date(doc, cand, dates, document, triggers, lead)
+            date_value, precision, inferred = dated[id(cand)]
+            if inferred and lead is not None and cand.token.tag_ in ("VBD", "VBN") and cand.start > 0:
+                date_value, precision = lead, "day"  # told in the past: the day of the news, not of printing
             key = (cand.source.actor.code, cand.target.actor.code if cand.target else None, cand.trigger.type,
                    date_value)
             mention = EventMention(event_id="", doc_id=document.id, start=cand.start, end=cand.end,
@@ -184,6 +187,13 @@ class Pipeline:
         return events
 
 
+def _absorb(twin: Event, event: Event) -> None:
+    """``event`` is another mention of the act ``twin`` stands for: its mentions join, and the act is
+    reported if either was."""
+    twin.mentions.extend(event.mentions)
+    twin.accepted = twin.accepted or event.accepted
+
+
 def _merge_inferred(events: list[Event]) -> list[Event]:
     """One act per article: an event dated only by inference ("its nuclear test") is the same act as
     one of the same actors and type with a stated date ("the test on October 9") — keep the stated one."""
@@ -198,8 +208,7 @@ def _merge_inferred(events: list[Event]) -> list[Event]:
                  if t.modality == event.modality and (t.mode == event.mode or None in (t.mode, event.mode))
                  and (t.trigger.lower() == word or word in t.evidence.lower())]
         if event.date_inferred and twins:  # the same thing named again: "the test" … "a test on October 9"
-            twins[0].mentions.extend(event.mentions)
-            twins[0].accepted = twins[0].accepted or event.accepted
+            _absorb(twins[0], event)
             continue
         kept.append(event)
     return kept
@@ -216,8 +225,7 @@ def _merge_reversed(events: list[Event]) -> list[Event]:
             key = (low, high, event.type, event.date, event.modality)
             if key in seen and (seen[key].source, seen[key].target) != (event.source, event.target):
                 twin = seen[key]
-                twin.mentions.extend(event.mentions)
-                twin.accepted = twin.accepted or event.accepted
+                _absorb(twin, event)
                 continue
             seen.setdefault(key, event)
         kept.append(event)
@@ -239,8 +247,7 @@ def _merge_untargeted(doc: Doc, events: list[Event]) -> list[Event]:
             if twins:
                 twin = twins[0]
                 twin.date, twin.date_precision, twin.date_inferred = event.date, event.date_precision, False
-                twin.mentions.extend(event.mentions)
-                twin.accepted = twin.accepted or event.accepted
+                _absorb(twin, event)
                 continue
         kept.append(event)
     return kept
@@ -264,8 +271,7 @@ def _merge_named(events: list[Event]) -> list[Event]:
                           or (t.mutual and {t.source, t.target} == parties))
                      and (t.date or "").startswith(start[:7])]
             if twins:
-                twins[0].mentions.extend(event.mentions)
-                twins[0].accepted = twins[0].accepted or event.accepted
+                _absorb(twins[0], event)
                 continue
         kept.append(event)
     return kept
@@ -348,9 +354,9 @@ def _with_estimate(document: Document, mentions: list[Mention], kb: KnowledgeBas
                    published_precision=estimate.precision if estimate.value else "unknown")
 
 
-def _lead_date(doc: Doc, candidates: list[Candidate], dates: list[timeline.DateExpression], document: Document,
-               triggers: set[int]) -> str | None:
-    """The day of the news the article reports: the first stated day-precision date of an accepted act
+def _lead_date(candidates: list[Candidate], dated: dict[int, tuple[str | None, DatePrecision, bool]],
+               document: Document) -> str | None:
+    """The day of the news the article reports: the first stated day-precision date of an asserted act
     within a week before publication ("voted on Saturday" in a Sunday paper). Undated acts told in the
     past tense after it happened that day more often than on the day of printing."""
     base = date_base(document)
@@ -358,10 +364,8 @@ def _lead_date(doc: Doc, candidates: list[Candidate], dates: list[timeline.DateE
     if published is None:
         return None
     for cand in sorted(candidates, key=lambda c: c.start):
-        if cand.date is not None or cand.modality != "asserted":
-            continue
-        value, precision, inferred = _event_date(doc, cand, dates, document, triggers)
-        if inferred or precision != "day" or value is None:
+        value, precision, inferred = dated[id(cand)]
+        if cand.date is not None or cand.modality != "asserted" or inferred or precision != "day" or value is None:
             continue
         day = timeline.first_day(value)
         if day is not None and 0 <= (published - day).days <= LEAD_WINDOW_DAYS:
@@ -370,7 +374,7 @@ def _lead_date(doc: Doc, candidates: list[Candidate], dates: list[timeline.DateE
 
 
 def _event_date(doc: Doc, cand: Candidate, dates: list[timeline.DateExpression], document: Document,
-                triggers: set[int], lead: str | None = None) -> tuple[str | None, DatePrecision, bool]:
+                triggers: set[int]) -> tuple[str | None, DatePrecision, bool]:
     """The date expression attached to the trigger's clause, resolved; else the publication date
     for asserted acts (marked inferred); else unknown.
 
@@ -400,8 +404,6 @@ def _event_date(doc: Doc, cand: Candidate, dates: list[timeline.DateExpression],
                 return value, precision, False
     if cand.modality == "asserted" and base:
         # a wide estimate of the publication date is only a lower bound: undated rather than wrongly dated
-        if lead is not None and cand.token.tag_ in ("VBD", "VBN") and cand.start > 0:
-            return lead, "day", True  # told in the past: the day of the news, not of printing
         return base, document.published_precision, True
     return None, "unknown", False
 

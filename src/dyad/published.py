@@ -21,22 +21,12 @@ from dyad.model import DatePrecision
 
 from .timeline import DateExpression, find_dates, first_day, last_day, resolve
 
-__all__ = ["PersonMention", "PublishedEstimate", "Tenure", "date_base", "estimate_publication",
-           "estimate_published"]
+__all__ = ["PersonMention", "PublishedEstimate", "Tenure", "date_base", "estimate_publication"]
 
 
 def _key(point: str) -> tuple[int, int, int]:
     parts = [int(p) for p in point.split("-")]
     return (parts[0], parts[1] if len(parts) > 1 else 0, parts[2] if len(parts) > 2 else 0)
-
-
-def estimate_published(text: str) -> str | None:
-    """For an undated document: the latest absolute date mentioned, as "YYYY[-MM[-DD]]".
-
-    That is the earliest publication date consistent with the content. Only expressions that
-    carry their own year count; open ends ("until 2030") do not, as they often look ahead.
-    """
-    return _latest_mentioned(text)
 
 
 def _latest_mentioned(text: str, *, past_only: bool = False) -> str | None:

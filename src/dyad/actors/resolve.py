@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 from rapidfuzz import fuzz, process
 from spacy.language import Language
@@ -79,6 +79,7 @@ class ActorResolver:
 
     def __init__(self, kb: KnowledgeBase, nlp: Language) -> None:
         self.kb = kb
+        self.org_heads = {code: _heads(entry) for code, entry in kb.organisations.items()}
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.labels: dict[str, str] = {}
         phrases = (set(kb.aliases) | set(kb.people) | set(kb.ambiguous) | set(kb.main_dyad_references)
@@ -281,7 +282,7 @@ class ActorResolver:
         for token in doc:
             if token.idx in by_start:
                 mention = by_start[token.idx]
-                heads = (self._heads(mention.actor.code) if mention.actor.kind == "organisation"
+                heads = (self.org_heads.get(mention.actor.code, set()) if mention.actor.kind == "organisation"
                          else {mention.text.split()[-1].lower()})  # "South Korea's military" → "the military"
                 for head in heads:
                     last[head] = mention
@@ -299,12 +300,11 @@ class ActorResolver:
                 found.append(_mention(doc_id, span, _copy(antecedent.actor), "coref:organisation"))
         return found
 
-    def _heads(self, code: str) -> set[str]:
-        """The nouns an organisation's names end in ("council", "talks", "agency")."""
-        entry = self.kb.organisations.get(code) or {}
-        names = [str(entry.get("name") or ""), *(str(a) for a in entry.get("aliases") or [])]
-        last_words = [n.split()[-1] for n in names if len(n.split()) > 1]
-        return {w.lower() for w in last_words if w.isalpha()} - GENERIC_HEADS
+def _heads(entry: dict[str, Any]) -> set[str]:
+    """The nouns an organisation's names end in ("council", "talks", "agency"): "the council" refers back."""
+    names = [str(entry.get("name") or ""), *(str(a) for a in entry.get("aliases") or [])]
+    last_words = [n.split()[-1] for n in names if len(n.split()) > 1]
+    return {w.lower() for w in last_words if w.isalpha()} - GENERIC_HEADS
 
 
 def _hyphenated_stance(span: Span) -> bool:

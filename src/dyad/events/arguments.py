@@ -16,7 +16,7 @@ from ..sentences import sentence_index
 from .lexicon import Lexicon
 
 __all__ = [
-    "actors_of", "agentless_passive", "expand_joint", "governing_verb", "known_actor", "near",
+    "actors_of", "agentless_passive", "expand_joint", "governing_verb", "known_actor",
     "noun_sources", "noun_targets", "objects", "occasion_clause", "pairs", "pobjs", "reciprocal", "related",
     "token_index", "unique", "verb_sources", "verb_targets",
 ]
@@ -224,13 +224,6 @@ def related(a: str, b: str) -> bool:
         return True
     common = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
     return common >= 4 and common >= 0.6 * min(len(a), len(b))
-
-
-def near(token: Token) -> Iterator[Token]:
-    """A token's dependents and theirs: where a multiword trigger's needed words stand."""
-    for child in token.children:
-        yield child
-        yield from child.children
 
 
 def _prep_targets(holder: Token, index: dict[int, Mention], preps: tuple[str, ...],

@@ -18,7 +18,7 @@ from ..actors import JOINT
 from ..model import Mention, Modality
 from ..sentences import sentence_index
 from . import arguments as arg
-from .lexicon import Lexicon, Trigger
+from .lexicon import Lexicon, Trigger, needed_words
 from .named import NamedEventMatch
 
 __all__ = ["Candidate", "EventExtractor", "Extraction"]
@@ -94,7 +94,7 @@ class EventExtractor:
             made = [self._body_target(c, mentions) for c in made]
             if made and token.pos_ in ("VERB", "AUX"):
                 verb_objects.add((token.i, trigger.type))
-                consumed.update(t.i for t in arg.near(token) if t.lemma_.lower() in trigger.needs)
+                consumed.update(t.i for t in needed_words(token) if t.lemma_.lower() in trigger.needs)
             for candidate in made:
                 result.note(token, trigger, f"event {candidate.source.actor.code}->"
                             f"{candidate.target.actor.code if candidate.target else '-'} {trigger.type} "
@@ -755,20 +755,8 @@ def _confidence(rule: str, source: Mention, target: Mention | None, trigger: Tri
     score = lex.rule_confidence.get(rule.split("+")[0], 0.5)
     if source.method.startswith("coref:pronoun"):
         score += adjust.get("pronoun_source", 0.0)
-    if rule.endswith("+context-target"):
-        score += adjust.get("context_target", 0.0)
-    elif rule.endswith("+event-target"):
-        score += adjust.get("event_target", 0.0)
-    elif rule.endswith("+place-target"):
-        score += adjust.get("place_target", 0.0)
-    elif rule.endswith("+named-target"):
-        score += adjust.get("named_target", 0.0)
-    elif rule.endswith("+body-target"):
-        score += adjust.get("body_target", 0.0)
-    elif rule.endswith("+reported-accusation"):
-        score += adjust.get("reported_accusation", 0.0)
-    elif rule.endswith("+stated-threat"):
-        score += adjust.get("stated_threat", 0.0)
+    if "+" in rule:  # a target or act found outside the clause: "+context-target" → context_target
+        score += adjust.get(rule.rsplit("+", 1)[1].replace("-", "_"), 0.0)
     elif target is None and trigger.type not in lex.undirected_types and not undirected:
         score += adjust.get("missing_target", 0.0)
     if trigger.needs:

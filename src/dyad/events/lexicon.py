@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from importlib import resources
@@ -12,7 +13,7 @@ from typing import Any
 import yaml
 from spacy.tokens import Token
 
-__all__ = ["EventType", "Lexicon", "Trigger", "load_lexicon"]
+__all__ = ["EventType", "Lexicon", "Trigger", "load_lexicon", "needed_words"]
 
 QUADS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
 
@@ -94,7 +95,7 @@ class Lexicon:
         candidates = self.triggers.get((token.lemma_.lower(), pos))
         if not candidates:
             return None
-        near = _dependent_lemmas(token)
+        near = {t.lemma_.lower() for t in needed_words(token)}
         for trigger in candidates:  # sorted most specific first
             if all(n in near for n in trigger.needs):
                 return trigger
@@ -113,16 +114,15 @@ class Lexicon:
         return self.modality.get(modality, {}).get(kind, [])
 
 
-def _dependent_lemmas(token: Token) -> set[str]:
-    """Lemmas of the token's dependents and their dependents (compounds, particles, objects)."""
-    near: set[str] = set()
+def needed_words(token: Token) -> Iterator[Token]:
+    """Where a multiword trigger's needed words stand: the token's dependents and theirs (compounds,
+    particles, objects), and the object of a quantity phrase ("shipped millions of shells")."""
     for child in token.children:
-        near.add(child.lemma_.lower())
+        yield child
         for grand in child.children:
-            near.add(grand.lemma_.lower())
-            if grand.dep_ == "prep" and grand.lower_ == "of":  # "shipped millions of shells"
-                near.update(p.lemma_.lower() for p in grand.children if p.dep_ == "pobj")
-    return near
+            yield grand
+            if grand.dep_ == "prep" and grand.lower_ == "of":
+                yield from (p for p in grand.children if p.dep_ == "pobj")
 
 
 _WORD_LISTS = {f.name: str(f.type) for f in fields(Lexicon) if str(f.type) in ("frozenset[str]", "tuple[str, ...]")}
