@@ -1,4 +1,4 @@
-"""Estimating when an undated article was written: a window from its content, used only when tight."""
+"""Estimating when an undated article was written: a window from its content; its earliest day when wide."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 
 from dyad import Pipeline, RawDocument
 from dyad.model import DatePrecision
-from dyad.published import PersonMention, Tenure, date_base, estimate_publication
+from dyad.published import Landmark, PersonMention, Tenure, date_base, estimate_publication
 from dyad.timeline import last_day
 
 SECRETARY = (Tenure("chief executive of an oil company", "2006-01-01", "2016-12-31"),
@@ -38,7 +38,7 @@ def estimate(text: str, name: str = "Rex Tillerson", tenures: tuple[Tenure, ...]
 
 def test_a_titled_person_bounds_the_window_by_the_post() -> None:
     text = "US Secretary of State Rex Tillerson said talks were possible. Trade has grown since 2016."
-    assert estimate(text) == ("2017-02", "unknown", date(2017, 2, 1), date(2018, 3, 31))  # two years: too wide
+    assert estimate(text) == ("2017-02-01", "unknown", date(2017, 2, 1), date(2018, 3, 31))  # two years: too wide
 
 
 def test_a_window_inside_one_year_gives_the_year_or_the_month() -> None:
@@ -101,7 +101,7 @@ def test_a_byline_month_day_fixes_the_day_when_one_year_of_the_window_has_it() -
     assert estimate(text, datelines=("By Xu Mouquan Updated Apr.27",)) == (
         "2017-04-27", "day", date(2017, 4, 27), date(2017, 4, 27))
     # 3 March falls in the window in 2017 and in 2018: no day, and the window stays too wide
-    assert estimate(text, datelines=("By Xu Mouquan Updated Mar.3",))[:2] == ("2017-02", "unknown")
+    assert estimate(text, datelines=("By Xu Mouquan Updated Mar.3",))[:2] == ("2017-02-01", "unknown")
     # without a window a byline month-day says nothing
     assert estimate("Trade fell.", datelines=("Updated Apr.27",)) == (None, "unknown", None, None)
 
@@ -116,11 +116,10 @@ class _Doc:
     published_estimated: bool
 
 
-def test_only_a_stated_date_or_an_estimate_that_pins_the_year_is_a_base() -> None:
+def test_a_stated_date_or_any_estimate_is_the_base() -> None:
     assert date_base(_Doc("2017-04-27", "day", False)) == "2017-04-27"
-    assert date_base(_Doc("2017-04-27", "day", True)) == "2017-04-27"
     assert date_base(_Doc("2018", "year", True)) == "2018"
-    assert date_base(_Doc("2017-02", "unknown", True)) is None  # a lower bound only
+    assert date_base(_Doc("2017-02-01", "unknown", True)) == "2017-02-01"  # the earliest day the content allows
     assert date_base(_Doc(None, "unknown", False)) is None
 
 
@@ -147,12 +146,62 @@ def test_pipeline_dates_events_by_a_tight_estimate(pipeline: Pipeline) -> None:
     assert accuse.date == "2017-04-23"  # "on Sunday" before Thursday 27 April 2017
 
 
-def test_pipeline_leaves_events_undated_by_a_wide_estimate(pipeline: Pipeline) -> None:
+def test_pipeline_dates_fresh_acts_by_a_wide_estimate_to_the_month(pipeline: Pipeline) -> None:
     text = ("Russia and the talks\n\nBy Jane Roe Updated Mar.3\n\n"
             "US Secretary of State Rex Tillerson said on Tuesday that he looked to Russia to help. "
-            "Russia condemned North Korea's missile launch on Sunday.\n")
+            "Russia condemned North Korea's missile launch.\n")
     analysis = pipeline.analyze(_raw(text, "pe2"))
     document = analysis.document
-    assert (document.published_precision, document.published_estimated) == ("unknown", True)
-    assert document.published == "2017-02"  # the window's start, a lower bound only
-    assert analysis.events and all(e.date is None for e in analysis.events)
+    assert (document.published, document.published_precision, document.published_estimated) == (
+        "2017-02-01", "unknown", True)  # the window's start
+    accuse = next(e for e in analysis.events if e.type == "ACCUSE")
+    assert (accuse.date, accuse.date_precision, accuse.date_inferred) == ("2017-02", "month", True)
+
+
+def test_pipeline_leaves_an_act_that_starts_a_period_undated(pipeline: Pipeline) -> None:
+    text = ("Ties\n\nIt was the first visit since the two countries suspended diplomatic ties. "
+            "Russia condemned North Korea's missile launch.\n")
+    analysis = pipeline.analyze(RawDocument(id="pe3", source="pe3.txt", data=text.encode(), published="2015-06-10"))
+    suspended = next(e for e in analysis.events if e.trigger == "suspended")
+    condemned = next(e for e in analysis.events if e.type == "ACCUSE")
+    assert suspended.date is None
+    assert (condemned.date, condemned.date_inferred) == ("2015-06-10", True)
+
+
+# --------------------------------------------------------------------------- known events and yearless dates
+
+
+def landmarks(text: str, name: str, first: date) -> list[Landmark]:
+    at = text.find(name)
+    return [Landmark(at, at + len(name), name, first)]
+
+
+def test_a_known_event_named_is_a_lower_bound() -> None:
+    text = "Trade grew in 2014. Russia kept shipping flour after Resolution 2270 was adopted."
+    result = estimate_publication(text, landmarks=landmarks(text, "Resolution 2270", date(2016, 3, 2)))
+    assert (result.value, result.precision, result.lo) == ("2016-03-02", "unknown", date(2016, 3, 2))
+    ahead = "Trade grew in 2014. A vote on Resolution 2270 will be held soon."  # a look ahead: no bound
+    result = estimate_publication(ahead, landmarks=landmarks(ahead, "Resolution 2270", date(2016, 3, 2)))
+    assert result.value == "2014"
+
+
+def test_a_yearless_date_later_in_the_bound_s_year_moves_the_estimate() -> None:
+    text = "Resolution 2270 was adopted. North Korea tested a missile on April 28."
+    result = estimate_publication(text, landmarks=landmarks(text, "Resolution 2270", date(2016, 3, 2)))
+    assert result.value == "2016-04-28"
+    text = "Trade fell in April, 2014. Payments have been made in roubles since June."
+    assert estimate_publication(text).value == "2014-06-01"
+
+
+def test_a_yearless_date_earlier_in_the_bound_s_year_says_nothing() -> None:
+    text = "Iran freed the tanker on 27 September 2019. It had been seized in July."
+    assert estimate_publication(text).value == "2019-09-27"  # not July 2020
+
+
+def test_pipeline_resolves_partial_dates_against_a_known_event(pipeline: Pipeline) -> None:
+    text = ("Flour\n\nRussia has supplied flour to the North even after Resolution 2270. "
+            "The UN Security Council condemned North Korea's missile test carried out on April 28.\n")
+    analysis = pipeline.analyze(_raw(text, "pe4"))
+    assert analysis.document.published == "2016-04-28"
+    test = next(e for e in analysis.events if e.type == "MOBILIZE" and e.rule != "named-event")
+    assert test.date == "2016-04-28"

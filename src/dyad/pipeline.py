@@ -20,7 +20,7 @@ from .actors import ActorResolver, KnowledgeBase, load_kb
 from .clean import Cleaned, clean
 from .config import Options
 from .errors import BadInput
-from .events import Candidate, EventExtractor, Extraction, Lexicon, load_lexicon, load_named_events
+from .events import Candidate, EventExtractor, Extraction, Lexicon, NamedEventMatch, load_lexicon, load_named_events
 from .events.arguments import related
 from .ingest import Rejected, decode
 from .model import (
@@ -36,7 +36,7 @@ from .model import (
     Sentence,
 )
 from .nlp import load_language_model
-from .published import PersonMention, Tenure, date_base, estimate_publication
+from .published import Landmark, PersonMention, Tenure, date_base, estimate_publication
 
 __all__ = ["Pipeline"]
 
@@ -107,8 +107,11 @@ class Pipeline:
         sentences = [Sentence(doc_id=document.id, index=i, start=s.start_char, end=s.end_char)
                      for i, s in enumerate(doc.sents)]
         mentions = self.resolver(doc, document.id, day)
-        document = _with_estimate(document, mentions, self.kb)
-        named = self.named_events.find(doc, published=date_base(document))
+        named = self.named_events.find(doc, published=None if document.published_estimated else document.published)
+        if document.published_estimated or not document.published:
+            document = _with_estimate(document, mentions, named, self.kb)
+            if document.published_precision in ("year", "month", "day"):  # the window pins the year
+                named = self.named_events.find(doc, published=document.published)
         extraction = self.extractor(doc, mentions, named)
         if trace is not None:
             trace.notes.extend(extraction.notes)
@@ -156,11 +159,16 @@ class Pipeline:
                 date_value, precision = lead, "day"  # told in the past: the day of the news, not of printing
             key = (cand.source.actor.code, cand.target.actor.code if cand.target else None, cand.trigger.type,
                    date_value)
+            if date_value is None:  # "his visit" (planned, undated) is "Putin's visit" (dated by publication)
+                key = next((k for k, e in by_key.items() if k[:3] == key[:3] and e.date_inferred), key)
             mention = EventMention(event_id="", doc_id=document.id, start=cand.start, end=cand.end,
                                    trigger_start=cand.token.idx, trigger_end=cand.token.idx + len(cand.token.text),
                                    sentence=cand.sentence)
             if key in by_key:
-                by_key[key].mentions.append(mention)
+                twin = by_key[key]
+                twin.mentions.append(mention)
+                if twin.date is None and date_value is not None:  # dated by inference only: see the key
+                    twin.date, twin.date_precision, twin.date_inferred = date_value, precision, inferred
                 continue
             event_type = self.lexicon.types.get(cand.trigger.type)
             event = Event(
@@ -335,9 +343,10 @@ def _datelines(removed: list[RemovedSpan]) -> list[str]:
     return [r.text for r in removed if r.reason in DATELINE_REASONS]
 
 
-def _with_estimate(document: Document, mentions: list[Mention], kb: KnowledgeBase) -> Document:
+def _with_estimate(document: Document, mentions: list[Mention], named: list[NamedEventMatch],
+                   kb: KnowledgeBase) -> Document:
     """An undated document with its publication date estimated from its content, now that the
-    people it names with a title (and the dates of their posts) are known."""
+    people it names with a title (and the dates of their posts) and the known events it names are known."""
     if document.published and not document.published_estimated:
         return document
     people = []
@@ -348,7 +357,9 @@ def _with_estimate(document: Document, mentions: list[Mention], kb: KnowledgeBas
         at = m.text.rfind(m.actor.person or "")  # "US Secretary of State Rex Tillerson": the name
         people.append(PersonMention(m.start + max(at, 0), m.end, person.name,
                                              tuple(Tenure(r.title, *r.period) for r in person.roles)))
-    estimate = estimate_publication(document.text, people, _datelines(document.removed))
+    landmarks = [Landmark(n.start, n.end, n.key, day) for n in named
+                 if (day := timeline.first_day(n.date.split("/")[0])) is not None]
+    estimate = estimate_publication(document.text, people, _datelines(document.removed), landmarks)
     log.debug("%s: published estimated %s (%s): %s", document.id, estimate.value, estimate.precision, estimate.basis)
     return replace(document, published=estimate.value, published_estimated=estimate.value is not None,
                    published_precision=estimate.precision if estimate.value else "unknown")
@@ -360,7 +371,8 @@ def _lead_date(candidates: list[Candidate], dated: dict[int, tuple[str | None, D
     within a week before publication ("voted on Saturday" in a Sunday paper). Undated acts told in the
     past tense after it happened that day more often than on the day of printing."""
     base = date_base(document)
-    published = timeline.first_day(base) if base and timeline.precision_of(base) == "day" else None
+    day_stated = document.published_precision == "day" and base and timeline.precision_of(base) == "day"
+    published = timeline.first_day(base) if day_stated else None
     if published is None:
         return None
     for cand in sorted(candidates, key=lambda c: c.start):
@@ -376,12 +388,11 @@ def _lead_date(candidates: list[Candidate], dated: dict[int, tuple[str | None, D
 def _event_date(doc: Doc, cand: Candidate, dates: list[timeline.DateExpression], document: Document,
                 triggers: set[int]) -> tuple[str | None, DatePrecision, bool]:
     """The date expression attached to the trigger's clause, resolved; else the publication date
-    for asserted acts (marked inferred); else unknown.
+    for asserted acts that are news, not the start of a period (marked inferred); else unknown.
 
     A date belongs to the nearest trigger above it in the parse: "the brake on a statement about
-    a test carried out on April 28" dates the test, not the brake. An estimated publication date
-    is used only when it pins the year (:func:`date_base`); a wider one is a lower bound,
-    against which partial and relative expressions are not resolved.
+    a test carried out on April 28" dates the test, not the brake. An estimate of the publication
+    date too wide to pin the year is its earliest day: acts fall back to its month only.
     """
     if cand.date is not None:  # a named event: its date is known
         return cand.date, timeline.precision_of(cand.date), False
@@ -402,10 +413,18 @@ def _event_date(doc: Doc, cand: Candidate, dates: list[timeline.DateExpression],
             value, precision = timeline.resolve(expr, base, future=future and own)
             if value:
                 return value, precision, False
-    if cand.modality == "asserted" and base:
-        # a wide estimate of the publication date is only a lower bound: undated rather than wrongly dated
+    if cand.modality == "asserted" and base and not _time_reference(cand.token):
+        if document.published_precision == "unknown":  # an estimate's earliest day: no finer than the month
+            return base[:7], timeline.precision_of(base[:7]), True
         return base, document.published_precision, True
     return None, "unknown", False
+
+
+def _time_reference(token: Token) -> bool:
+    """An act that only marks the start of a period ("in the 60 years since the two Koreas signed an
+    armistice", "the first visit since the two countries cut ties") is background, not the news."""
+    clause = next((t for t in (token, *token.ancestors) if t.pos_ in ("VERB", "AUX")), None)
+    return clause is not None and any(c.dep_ == "mark" and c.lower_ == "since" for c in clause.children)
 
 
 def _owned_by_other_trigger(doc: Doc, expr: timeline.DateExpression, token: Token, triggers: set[int]) -> bool:

@@ -1,12 +1,13 @@
 """The publication date of an undated article, estimated from what it says.
 
 An undated article is placed in a window of days by what its content allows: it was written
-after the latest date it mentions (in a sentence that does not look ahead), while each person it
-names with a title held that post (knowledge-base role dates), near the start of the post for a
-"new" minister; a month and day without a year in a removed byline/dateline ("Updated Apr.27")
-fixes the day when only one year of the window has it. Only a window that pins the year is used
-to date events (see :func:`date_base`); a wider one is kept as a lower bound with precision
-"unknown".
+after the latest date and the latest known event it mentions (in a sentence that does not look
+ahead), while each person it names with a title held that post (knowledge-base role dates), near
+the start of the post for a "new" minister; a month and day without a year in a removed
+byline/dateline ("Updated Apr.27") fixes the day when only one year of the window has it. A window
+that pins the year gives the year, month or day. A wider one gives its earliest day (precision
+"unknown"), moved later by dates written without a year ("on April 28") that fall later in that
+year: news is written soon after what it reports and leaves the year off the current year's dates.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from dyad.model import DatePrecision
 
 from .timeline import DateExpression, find_dates, first_day, last_day, resolve
 
-__all__ = ["PersonMention", "PublishedEstimate", "Tenure", "date_base", "estimate_publication"]
+__all__ = ["Landmark", "PersonMention", "PublishedEstimate", "Tenure", "date_base", "estimate_publication"]
 
 
 def _key(point: str) -> tuple[int, int, int]:
@@ -52,13 +53,7 @@ def _latest_mentioned(text: str, *, past_only: bool = False) -> str | None:
 
 
 # --------------------------------------------------------------------------- publication estimate
-#
-# An undated article is placed in a window of days by what its content allows: it was written
-# after the latest date it mentions (in a sentence that does not look ahead), while each person it
-# names with a title held that post (KB role dates), near the start of the post for a "new"
-# minister; a month and day without a year in a removed byline/dateline ("Updated Apr.27") fixes
-# the day when only one year of the window has it. Only a window that pins the year is used to
-# date events (see :func:`date_base`); a wider one is kept as a lower bound with precision "unknown".
+# (see the module docstring)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +63,16 @@ class Tenure:
     title: str
     start: str | None
     end: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Landmark:
+    """A known, dated event named at ``start:end`` ("Resolution 2270"), which began on ``first``."""
+
+    start: int
+    end: int
+    name: str
+    first: date
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,10 +112,9 @@ class _Dated(Protocol):
 
 def date_base(document: _Dated) -> str | None:
     """The publication date that partial and relative dates are resolved against and that undated
-    acts fall back to: a stated one, or an estimate that pins the year (a wider estimate is only a
-    lower bound, stored with precision "unknown": undated rather than wrongly dated)."""
-    if document.published_estimated and document.published_precision not in ("year", "month", "day"):
-        return None
+    acts fall back to: a stated one, or the estimate. An estimate too wide to pin the year (precision
+    "unknown") is the earliest day the content allows; news is written soon after what it reports,
+    so that day is the best single guess (events dated from it are marked inferred)."""
     return document.published
 
 
@@ -255,19 +259,55 @@ def _byline_days(lines: Iterable[str], window: list[_Interval]) -> tuple[date, s
     return next(iter(fits.items()))
 
 
+def _latest_landmark(text: str, landmarks: Iterable[Landmark]) -> Landmark | None:
+    """The latest-beginning known event the text names outside a look-ahead sentence."""
+    best: Landmark | None = None
+    for landmark in landmarks:
+        expr = DateExpression(landmark.start, landmark.end, text[landmark.start:landmark.end], "absolute")
+        if _looks_ahead(text, expr):
+            continue
+        if best is None or landmark.first > best.first:
+            best = landmark
+    return best
+
+
+def _this_year_dates(text: str, lo: date, hi: date) -> tuple[date, str] | None:
+    """Dates written without a year ("on April 28", "since June") in sentences that look back: news
+    style leaves the year off dates of the year the text is in (the current one, or one it has just
+    named), so such a date that falls later in the year of ``lo`` than ``lo`` moves the estimate to it.
+    One earlier in that year ("in July" after "27 September 2019") says nothing: the year was given."""
+    best: tuple[date, str] | None = None
+    for expr in find_dates(text):
+        if expr.kind not in ("partial", "open_range", "range") or re.search(r"\d{4}", expr.text):
+            continue
+        if _looks_ahead(text, expr):
+            continue
+        point = re.sub(r"^(?:since|from|after|until|till)\s+", "in ", expr.text, flags=re.I)  # "since June": in June
+        value, _ = resolve(point, lo.isoformat(), future=True)
+        day = first_day(value.split("/")[0]) if value and not value.startswith("..") else None
+        if day is not None and day.year == lo.year and lo <= day <= hi and (best is None or day > best[0]):
+            best = (day, expr.text)
+    return best
+
+
 def estimate_publication(text: str, people: Iterable[PersonMention] = (),
-                         datelines: Iterable[str] = ()) -> PublishedEstimate:
+                         datelines: Iterable[str] = (), landmarks: Iterable[Landmark] = ()) -> PublishedEstimate:
     """Estimate when an undated text was written from what it says (see the section comment above).
 
     ``people`` are the known persons the text names (their spans and posts); ``datelines`` the
-    byline/dateline lines the cleaner removed. Conflicting constraints are dropped, never guessed
-    between: the estimate then falls back to the latest date mentioned, as a lower bound only.
+    byline/dateline lines the cleaner removed; ``landmarks`` the known events it names (their
+    spans and first days). Conflicting constraints are dropped, never guessed between: the
+    estimate then falls back to the latest date mentioned, as a lower bound only.
     """
     mentioned = _latest_mentioned(text)
     past = _latest_mentioned(text, past_only=True)
     floor = first_day(past) if past else None
-    window: list[_Interval] = [(floor or date.min, date.max)]
     basis = [f"after {past} (latest past date mentioned)"] if past else []
+    landmark = _latest_landmark(text, landmarks)
+    if landmark is not None and (floor is None or landmark.first > floor):
+        floor = landmark.first
+        basis = [f"after {landmark.first.isoformat()} ({landmark.name!r}, the latest known event named)"]
+    window: list[_Interval] = [(floor or date.min, date.max)]
     found = sorted(people, key=lambda p: p.start)
     with_people = window
     people_basis: list[str] = []
@@ -297,8 +337,13 @@ def estimate_publication(text: str, people: Iterable[PersonMention] = (),
         if lo.month == hi.month:
             return PublishedEstimate(lo.isoformat()[:7], "month", lo, hi, "; ".join(basis))
         return PublishedEstimate(lo.isoformat()[:4], "year", lo, hi, "; ".join(basis))
-    # too wide to date events by: the latest date mentioned, or the window's start if later
+    # too wide to pin the year: the earliest date the content allows, a lower bound
+    if lo_or_none:
+        this_year = _this_year_dates(text, lo, hi)
+        if this_year is not None and this_year[0] > lo:
+            lo = lo_or_none = this_year[0]
+            basis.append(f"on or after {lo.isoformat()} ({this_year[1]!r} written without a year)")
     value = mentioned
     if lo_or_none and (value is None or (first_day(value) or date.min) < lo):
-        value = lo.isoformat()[:7]
+        value = lo.isoformat()
     return PublishedEstimate(value, "unknown", lo_or_none, hi_or_none, "; ".join(basis) or "no clue")
