@@ -198,6 +198,16 @@ CASES = [
     Case("media-outlet-is-the-media-sector-not-a-place",
          "The New York Times reported that the funds had been released.", "The New York Times", "USA",
          sector="MED"),
+    # --- plural pronouns ---------------------------------------------------------------------------
+    Case("they-is-a-coordinated-subject",
+         "Berlin and Paris froze the assets of three banks. They later urged Belgrade to open its archives.",
+         "They", "DEU|FRA", kind=JOINT),
+    Case("they-is-a-group-of-a-state-s-people",
+         "Turkish diplomats said they had asked for access to the detained sailors.", "they", "TUR"),
+    Case("they-with-no-plural-antecedent-stays-unresolved",
+         "Egypt reopened the crossing on Monday. They said the queue was long.", "They", None),
+    Case("possessive-in-an-urged-clause-is-the-urged-party-s",
+         "Berlin and Paris later urged Belgrade to open its archives.", "its", "SRB"),
     # --- unknown names are never guessed into a state --------------------------------------------
     Case("unknown-person", "John Smallwood said the talks had failed.", "John Smallwood", None),
     Case("unknown-bare-kim", "Kim said the market had reopened after the storm.", "Kim", None),

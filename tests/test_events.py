@@ -22,6 +22,16 @@ class Case:
 
 
 CASES = [
+    Case("a-verb-hung-on-a-reported-clause-has-the-speaker-as-subject",
+         "Turkey's envoy said new tariffs would not help and urged Greece to return to talks.",
+         present=[("TUR", "GRC", "REQUEST", "asserted")], absent=[("TUR", "GRC", "REQUEST", "negated")]),
+    Case("a-plural-pronoun-acts-for-its-coordinated-antecedent",
+         "Berlin and Paris froze the assets of three Serbian banks in May. They later urged Belgrade to open "
+         "its archives.",
+         present=[("DEU", "SRB", "REQUEST", "asserted"), ("FRA", "SRB", "REQUEST", "asserted")]),
+    Case("cancelling-a-trip-is-the-canceller-s-negated-trip",
+         "Egypt's foreign minister Sameh Shoukry cancelled a planned trip to Turkey on Sunday.",
+         present=[("EGY", "TUR", "CONSULT", "negated")]),
     Case("consent-one-party-is-the-act",
          "Moscow has agreed to write off 90 percent of the debts of North Korea.",
          present=[("RUS", "PRK", "AID", "asserted")], absent=[("RUS", "PRK", "AGREE", "asserted")]),

@@ -157,10 +157,10 @@ class Pipeline:
             date_value, precision, inferred = dated[id(cand)]
             if inferred and lead is not None and cand.token.tag_ in ("VBD", "VBN") and cand.start > 0:
                 date_value, precision = lead, "day"  # told in the past: the day of the news, not of printing
+            # an inferred date tells no two acts apart: "Putin's visit" (dated by publication) and "his visit"
+            # (planned, undated) are one act; _merge_inferred joins it to a dated act its words name again
             key = (cand.source.actor.code, cand.target.actor.code if cand.target else None, cand.trigger.type,
-                   date_value)
-            if date_value is None:  # "his visit" (planned, undated) is "Putin's visit" (dated by publication)
-                key = next((k for k, e in by_key.items() if k[:3] == key[:3] and e.date_inferred), key)
+                   None if inferred else date_value)
             mention = EventMention(event_id="", doc_id=document.id, start=cand.start, end=cand.end,
                                    trigger_start=cand.token.idx, trigger_end=cand.token.idx + len(cand.token.text),
                                    sentence=cand.sentence)

@@ -63,6 +63,7 @@ STANCE_SUFFIXES = {"backed", "sponsored", "supported", "funded", "aligned", "lea
 GENERIC_HEADS = {"nations", "states", "countries", "organization", "organisation", "chief", "body"}
 ANAPHORIC_DETERMINERS = {"the", "these", "those"}
 PRONOUNS_PERSON = {"he", "she", "his", "her"}
+PRONOUNS_PLURAL = {"they", "them", "their"}
 
 
 @dataclass(slots=True)
@@ -257,6 +258,12 @@ class ActorResolver:
                     resolved = _mention(doc_id, token, _copy(antecedent.actor), "coref:pronoun")
                     found.append(resolved)
                     anchors.append(resolved)  # a later pronoun may refer through this one (tokens go left to right)
+            elif token.pos_ == "PRON" and token.lower_ in PRONOUNS_PLURAL:
+                group = _plural_antecedent(doc, token, anchors)
+                if group is not None:
+                    resolved = _mention(doc_id, token, group, "coref:pronoun")
+                    found.append(resolved)
+                    anchors.append(resolved)
         found.extend(self._organisation_references(doc, doc_id, mentions))
         top = [code for code, _ in mentioned.most_common(2)]
         for span in plural:
@@ -387,6 +394,31 @@ def _antecedent(doc: Doc, token: Token, anchors: list[Mention], *, want_person: 
     return candidates[-1]
 
 
+def _plural_antecedent(doc: Doc, token: Token, anchors: list[Mention]) -> Actor | None:
+    """"they", "them", "their": the last subject of this sentence or the one before that names several
+    actors ("Brussels and Washington imposed …; they later urged …", "the two countries") or a group of
+    a state's people ("Russian officials", "North Korean soldiers"). A single state or person is not
+    "they"; when nothing fits, the pronoun stays unresolved."""
+    start = doc[token.sent.start - 1].sent.start_char if token.sent.start > 0 else token.sent.start_char
+    before = [m for m in anchors if start <= m.start < token.idx and m.actor.code]
+    spans = {id(m): doc.char_span(m.start, m.end, alignment_mode="expand") for m in before}
+    roots = {span.root.i: m for m in before if (span := spans[id(m)]) is not None}
+    groups: list[tuple[int, Actor]] = []
+    for i, m in roots.items():
+        root = doc[i]
+        if root.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        members = [m, *(roots[c.i] for c in root.conjuncts if c.i in roots)]
+        codes = list(dict.fromkeys(code for x in members for code in x.actor.code.split("|")))
+        if len(codes) >= 2:
+            groups.append((root.i, Actor(code="|".join(codes), kind=JOINT)))
+        elif m.actor.kind == JOINT or (root.tag_ in ("NNS", "NNPS") and m.actor.person is None):
+            groups.append((root.i, _copy(m.actor)))
+    if not groups:
+        return None
+    return max(groups, key=lambda g: g[0])[1]
+
+
 def _clause_verb(token: Token) -> Token | None:
     return next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
 
@@ -416,8 +448,15 @@ def _same_clause_antecedent(doc: Doc, token: Token, candidates: list[Mention]) -
 def _clause_subject(token: Token) -> Token | None:
     """The subject of the nearest clause above the pronoun that does not hold it: before the
     pronoun, or after it when the pronoun sits in a phrase fronted before that subject
-    ("During his visit to Pyongyang, Lavrov said …")."""
+    ("During his visit to Pyongyang, Lavrov said …"). The object of "urged Moscow to withdraw its
+    troops" is the subject of the verb the pronoun's phrase hangs from."""
+    below = token
     for head in token.ancestors:
+        if below.dep_ == "xcomp":
+            controller = next((c for c in head.children if c.dep_ == "dobj" and c.i < below.i), None)
+            if controller is not None:
+                return controller
+        below = head
         for child in head.children:
             if child.dep_ not in ("nsubj", "nsubjpass") or child.left_edge.i <= token.i <= child.right_edge.i:
                 continue

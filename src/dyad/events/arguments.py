@@ -113,6 +113,7 @@ def verb_sources(verb: Token, index: dict[int, Mention], lex: Lexicon) -> tuple[
     """Subject or passive agent; climbing xcomp/conj/advcl chains (an object-control verb such as
     "urged Russia to withdraw" gives its object as the subject of the complement)."""
     current, rule = verb, "verb:subject"
+    via_conj = False
     for _ in range(4):
         for child in current.children:
             if child.dep_ == "agent":
@@ -128,6 +129,11 @@ def verb_sources(verb: Token, index: dict[int, Mention], lex: Lexicon) -> tuple[
                         actors = _relative_antecedent(current, index)
                     if not actors:
                         actors = _named_person(child, index)
+                    if not actors and via_conj and current.dep_ == "ccomp" and \
+                            current.head.lemma_.lower() in lex.statement_words:
+                        # "Zhang said new sanctions would not help and urged Washington to …": the parser hangs
+                        # the second verb on the reported clause; its subject is the speaker's
+                        return verb_sources(current.head, index, lex)[0], rule
                     return actors, rule
         if current.dep_ == "xcomp":
             objects = [c for c in current.head.children if c.dep_ in ("dobj", "dative") and c.i < current.i]
@@ -139,6 +145,7 @@ def verb_sources(verb: Token, index: dict[int, Mention], lex: Lexicon) -> tuple[
                     and (actors := actors_of(raised[0], index))):
                 return actors, "verb:inherited-subject"
         if current.dep_ in ("xcomp", "conj", "advcl", "acomp") and current.head.i != current.i:
+            via_conj = current.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in current.children)
             current, rule = current.head, "verb:inherited-subject"
             continue
         if current.dep_ == "relcl":

@@ -697,7 +697,10 @@ def _governors(token: Token) -> list[Token]:
             current = current.head
             chain.append(current)
     for _ in range(3):
-        if current.dep_ in ("xcomp", "conj") and current.head.i != current.i:
+        # a finite verb carries its own tense and polarity: "said it would not help and urged Washington
+        # to …" does not negate "urged" ("will visit and sign" passes the future to the bare "sign")
+        finite = current.dep_ == "conj" and current.tag_ in ("VBD", "VBZ", "VBP")
+        if current.dep_ in ("xcomp", "conj") and current.head.i != current.i and not finite:
             current = current.head
             chain.append(current)
         else:
