@@ -22,6 +22,12 @@ class Case:
 
 
 CASES = [
+    Case("a-generic-target-s-named-members-are-the-targets",
+         "Moscow openly expressed the need to strengthen economic ties with several states, including Vietnam.",
+         present=[("RUS", "VNM", "COOPERATE", "asserted")]),
+    Case("a-mutual-noun-s-parties-may-stand-in-its-participle-phrase",
+         "Trade rose with a recently opened ferry service running twice a week between Busan and Fukuoka.",
+         present=[("KOR", "JPN", "COOPERATE", "asserted")]),
     Case("a-verb-hung-on-a-reported-clause-has-the-speaker-as-subject",
          "Turkey's envoy said new tariffs would not help and urged Greece to return to talks.",
          present=[("TUR", "GRC", "REQUEST", "asserted")], absent=[("TUR", "GRC", "REQUEST", "negated")]),

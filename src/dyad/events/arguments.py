@@ -57,6 +57,12 @@ def _phrase_actors(token: Token, index: dict[int, Mention], depth: int = 0,
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and (found := _phrase_actors(pobj, index, depth + 1, exclude)):
                     return found
+    for child in token.children:  # "Asian states, including North Korea": the members named
+        such_as = child.lower_ == "as" and any(c.lower_ == "such" for c in token.children)
+        if child.dep_ == "prep" and (child.lower_ == "including" or such_as):
+            for pobj in pobjs(child):
+                if found := actors_of(pobj, index, exclude):
+                    return found
     if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
         return _phrase_actors(token.head.head, index, depth + 1, exclude)
     for child in token.children:  # "the drills staged by the United States and South Korea": their doers
@@ -154,8 +160,9 @@ def verb_sources(verb: Token, index: dict[int, Mention], lex: Lexicon) -> tuple[
             return _relative_antecedent(current, index), "verb:relative"
         if current.dep_ == "acl" and current.tag_ != "VBN":
             actors = actors_of(current.head, index)
-            if not actors and current.tag_ == "VB":  # "it was one of five countries to vote against"
-                return _copular_subject(current.head, index), "verb:copular-subject"
+            # "it was one of five countries to vote against"
+            if not actors and current.tag_ == "VB" and (copular := _copular_subject(current.head, index)):
+                return copular, "verb:copular-subject"
             if not actors and current.head.dep_ == "dobj" and current.head.head.pos_ in ("VERB", "AUX"):
                 # "X issued a statement denouncing the drills": whoever issued it
                 actors, _ = verb_sources(current.head.head, index, lex)
@@ -318,11 +325,13 @@ def noun_sources(noun: Token, index: dict[int, Mention], lex: Lexicon, conflict:
             subjects = [c for c in child.children if c.dep_ == "nsubj"]
             if subjects and (actors := actors_of(subjects[0], index)) and child.lemma_.lower() in light_verbs:
                 return actors, "noun:relative-subject"
-    for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in ("between", "among"):
-            for pobj in pobjs(child):
-                if actors := actors_of(pobj, index):
-                    return actors[:1], "noun:between"
+    # "talks between X and Y", "a ferry service running between Rajin and Vladivostok"
+    for holder in (noun, *(c for c in noun.children if c.dep_ == "acl")):
+        for child in holder.children:
+            if child.dep_ == "prep" and child.lower_ in ("between", "among"):
+                for pobj in pobjs(child):
+                    if actors := actors_of(pobj, index):
+                        return actors[:1], "noun:between"
     if not conflict:  # "visits of Russian dignitaries": 'of' names the actor, but not for "annexation of Crimea"
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ == "of":
