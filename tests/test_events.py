@@ -22,6 +22,14 @@ class Case:
 
 
 CASES = [
+    Case("a-sanction-s-target-may-be-named-by-what-it-restricts",
+         "Canada and Japan held talks in Tokyo. Japan thanked Canada. Canada imposed sanctions that cover "
+         "Iranian banks and shipping firms.",
+         present=[("CAN", "IRN", "SANCTION", "asserted")], absent=[("CAN", "JPN", "SANCTION", "asserted")]),
+    Case("a-co-actor-is-no-other-candidate-for-the-context-target",
+         "Moscow said on Monday it would keep its troops in Crimea. The EU condemned Moscow for the move. "
+         "Russia warned the EU against any response. The EU and Canada imposed new sanctions on Tuesday.",
+         present=[("EU", "RUS", "SANCTION", "asserted")]),
     Case("a-generic-target-s-named-members-are-the-targets",
          "Moscow openly expressed the need to strengthen economic ties with several states, including Vietnam.",
          present=[("RUS", "VNM", "COOPERATE", "asserted")]),

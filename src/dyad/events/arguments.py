@@ -269,6 +269,11 @@ def verb_targets(verb: Token, index: dict[int, Mention], preps: tuple[str, ...],
     for holder in (verb, *[c for c in verb.children if c.dep_ in ("dobj", "prt", "advmod", "xcomp")]):
         if actors := others(_prep_targets(holder, index, preps, exclude)):
             return actors
+    for thing in (c for c in verb.children if c.dep_ == "dobj"):  # "imposed sanctions that restrict Russian banks"
+        for clause in (c for c in thing.children if c.dep_ == "relcl"):
+            for child in clause.children:
+                if child.dep_ == "dobj" and (actors := others(actors_of(child, index, exclude))):
+                    return actors
     if verbal:  # "warned that Iran's steps would …", "demanding that Russia withdraw": whom the words are about
         for child in verb.children:
             if child.dep_ == "ccomp":

@@ -484,8 +484,9 @@ class EventExtractor:
             if tgt is None and dyad is not None and trigger.type not in self.lex.undirected_types:
                 # "Iran freed the tanker" in an article about Iran and Britain: the other side
                 sides = {m.actor.code: m for m in dyad}
-                others = {index[t.i].actor.code for t in token.sent if t.i in index} - set(sides)
                 partners = {m.actor.code for m in sources}  # "Moscow and Pyongyang both denied": acting together
+                # a co-actor ("the EU and the United States imposed sanctions") is no other candidate target
+                others = {index[t.i].actor.code for t in token.sent if t.i in index} - set(sides) - partners
                 if src.actor.code in sides and len(sides) == 2 and not others and not set(sides) <= partners:
                     tgt = next(m for code, m in sides.items() if code != src.actor.code)
                     pair_rule = rule + "+context-target"
