@@ -198,6 +198,9 @@ CASES = [
     Case("media-outlet-is-the-media-sector-not-a-place",
          "The New York Times reported that the funds had been released.", "The New York Times", "USA",
          sector="MED"),
+    Case("pronoun-refers-back-through-an-organisation-reference",
+         "The Security Council met on Monday. The text says the council may act should Iran enrich uranium. "
+         "It also urges Tehran to admit inspectors.", "It", "UNSC"),
     # --- plural pronouns ---------------------------------------------------------------------------
     Case("they-is-a-coordinated-subject",
          "Berlin and Paris froze the assets of three banks. They later urged Belgrade to open its archives.",

@@ -236,11 +236,12 @@ class ActorResolver:
     # ------------------------------------------------------------------------------------
     def _coreference(self, doc: Doc, doc_id: str, mentions: list[Mention], people: list[_Known],
                      plural: list[Span], mentioned: Counter[str]) -> list[Mention]:
-        found: list[Mention] = []
-        covered = {i for m in mentions for i in range(m.start, m.end)}
+        # "the council", "the ministry" first: a later pronoun may refer back through them
+        found: list[Mention] = self._organisation_references(doc, doc_id, mentions)
+        covered = {i for m in [*mentions, *found] for i in range(m.start, m.end)}
         surnames = {p.surname: p for p in people}
         title_words = {w for p in people for w in p.titles}
-        anchors = sorted(mentions, key=lambda m: m.start)
+        anchors = sorted([*mentions, *found], key=lambda m: m.start)
         for token in doc:
             if token.idx in covered:
                 continue
@@ -264,7 +265,6 @@ class ActorResolver:
                     resolved = _mention(doc_id, token, group, "coref:pronoun")
                     found.append(resolved)
                     anchors.append(resolved)
-        found.extend(self._organisation_references(doc, doc_id, mentions))
         top = [code for code, _ in mentioned.most_common(2)]
         for span in plural:
             pair = _coordinated_pair(doc, span, mentions)
