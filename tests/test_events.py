@@ -262,3 +262,10 @@ def test_event_rules(pipeline: Pipeline, case: Case) -> None:
         assert key in keys, f"missing {key}; found {sorted(keys, key=str)}"
     for key in case.absent:
         assert key not in keys, f"unexpected {key}"
+
+
+def test_a_noun_and_the_relative_clause_telling_its_act_are_one_event(pipeline: Pipeline) -> None:
+    text = "Hanoi rejected the treaty that Beijing signed with Manila in June last year."
+    raw = RawDocument(id="r1", source="r1.txt", data=text.encode("utf-8"), published="2016-05-02")
+    agree = [e for e in pipeline.analyze(raw).events if e.type == "AGREE"]
+    assert [(e.source, e.target, e.date) for e in agree] == [("CHN", "PHL", "2015-06")]

@@ -85,6 +85,11 @@ class EventExtractor:
                                                      or token.i in consumed):
                 result.note(token, trigger, "skipped: the governing verb gave this event")
                 continue
+            if token.pos_ in ("NOUN", "PROPN") and any(
+                    c.dep_ == "relcl" and (inner := self.lex.match(c)) is not None and inner.type == trigger.type
+                    for c in token.children):
+                result.note(token, trigger, "skipped: its relative clause gives this event ('the treaty X signed')")
+                continue
             made = list(self._from_trigger(token, trigger, index, result, dyad))
             if (made and len({c.source.actor.code for c in made}) == 1 and not made[0].mutual
                     and self._consents_to_act(token, trigger)):
