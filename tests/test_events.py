@@ -22,6 +22,9 @@ class Case:
 
 
 CASES = [
+    Case("an-occasion-s-place-in-an-adjective-complement-is-the-target",
+         "Modi is due in Japan next for a three-day state visit.", published="2018-10-20",
+         present=[("IND", "JPN", "CONSULT", "planned")]),
     Case("a-sanction-s-target-may-be-named-by-what-it-restricts",
          "Canada and Japan held talks in Tokyo. Japan thanked Canada. Canada imposed sanctions that cover "
          "Iranian banks and shipping firms.",

@@ -266,7 +266,7 @@ def verb_targets(verb: Token, index: dict[int, Mention], preps: tuple[str, ...],
             return actors
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and (actors := others(actors_of(verb.head, index))):
         return actors  # "Pyongyang, supported by Russia": the modified noun is the target
-    for holder in (verb, *[c for c in verb.children if c.dep_ in ("dobj", "prt", "advmod", "xcomp")]):
+    for holder in (verb, *[c for c in verb.children if c.dep_ in ("dobj", "prt", "advmod", "xcomp", "acomp")]):
         if actors := others(_prep_targets(holder, index, preps, exclude)):
             return actors
     for thing in (c for c in verb.children if c.dep_ == "dobj"):  # "imposed sanctions that restrict Russian banks"
