@@ -22,6 +22,10 @@ class Case:
 
 
 CASES = [
+    Case("a-shipment-is-trade-unless-aid-or-food-is-named",
+         "Turkey sent a shipment of steel to Iraq. Japan sent a shipment of rice to Haiti.",
+         present=[("TUR", "IRQ", "COOPERATE", "asserted"), ("JPN", "HTI", "AID", "asserted")],
+         absent=[("TUR", "IRQ", "AID", "asserted")]),
     Case("an-occasion-s-place-in-an-adjective-complement-is-the-target",
          "Modi is due in Japan next for a three-day state visit.", published="2018-10-20",
          present=[("IND", "JPN", "CONSULT", "planned")]),
