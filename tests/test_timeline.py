@@ -204,6 +204,12 @@ def test_relative_future() -> None:
     assert resolve("next Tuesday", "2024-03-21") == ("2024-03-26", "day")
 
 
+def test_future_weekday_of_the_publication_day_is_that_day() -> None:
+    assert resolve("from Thursday", "2024-03-21", future=True) == ("2024-03-21", "day")
+    assert resolve("on Thursday", "2024-03-21") == ("2024-03-21", "day")
+    assert resolve("next Thursday", "2024-03-21") == ("2024-03-28", "day")
+
+
 def test_weeks_are_ranges() -> None:
     assert resolve("next week", "2024-03-21") == ("2024-03-25/2024-03-31", "range")
     assert resolve("last week", "2024-03-21") == ("2024-03-11/2024-03-17", "range")

@@ -342,8 +342,8 @@ def _h_weekday(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, DatePrecision]:
     diff = (want - b.weekday()) % 7
     if rel == "next" or (ctx.future and rel != "last"):
         day = b + timedelta(days=diff or 7) if rel == "next" else b + timedelta(days=diff)
-        if rel != "next":
-            parsed = _dp(m["wd"], ctx)  # dateparser agrees on the plain case
+        if rel != "next" and diff:  # the publication's own weekday is that day ("will start on Sunday"
+            parsed = _dp(m["wd"], ctx)  # in a Sunday paper), not a week on as dateparser has it
             day = parsed if parsed is not None and parsed >= b else day
     else:
         day = b - timedelta(days=(b.weekday() - want) % 7 or (7 if rel == "last" else 0))
@@ -689,3 +689,4 @@ def resolve(
     if found:
         return resolve(found[0], published, future=future)
     return None, "unknown"
+
