@@ -43,6 +43,7 @@ __all__ = ["Pipeline"]
 LEAD_WINDOW_DAYS = 7  # a news report's events happened within a week before it was printed
 ANALYSED_LANGUAGES = {"en"}
 DATELINE_REASONS = ("date/byline line", "dateline")  # removed lines whose month-day may date the article
+_TIME_CLAUSE = ("when", "once", "until", "till", "before", "after", "whenever")  # "when he travels on Friday"
 log = logging.getLogger(__name__)
 
 
@@ -398,7 +399,6 @@ def _event_date(doc: Doc, cand: Candidate, dates: list[timeline.DateExpression],
         return cand.date, timeline.precision_of(cand.date), False
     sent = cand.token.sent
     in_sentence = [d for d in dates if sent.start_char <= d.start and d.end <= sent.end_char]
-    future = cand.future
     base = date_base(document)
     for scope in _scopes(cand):
         for expr in sorted(in_sentence, key=lambda d: abs(d.start - cand.token.idx)):
@@ -406,11 +406,7 @@ def _event_date(doc: Doc, cand: Candidate, dates: list[timeline.DateExpression],
                 continue
             if _owned_by_other_trigger(doc, expr, cand.token, triggers):
                 continue
-            token = cand.token
-            own = token.left_edge.idx <= expr.start and expr.end <= token.right_edge.idx + len(token.right_edge)
-            # a date borrowed from the governing clause ("signed on Thursday, committing both to defend …")
-            # is read in that clause's tense, not the inner act's
-            value, precision = timeline.resolve(expr, base, future=future and own)
+            value, precision = timeline.resolve(expr, base, future=_reads_future(doc, expr, cand))
             if value:
                 return value, precision, False
     if cand.modality == "asserted" and base and not _time_reference(cand.token):
@@ -418,6 +414,38 @@ def _event_date(doc: Doc, cand: Candidate, dates: list[timeline.DateExpression],
             return base[:7], timeline.precision_of(base[:7]), True
         return base, document.published_precision, True
     return None, "unknown", False
+
+
+def _holds(node: Token, expr: timeline.DateExpression) -> bool:
+    """Whether the date expression lies inside the node's phrase."""
+    return node.left_edge.idx <= expr.start and expr.end <= node.right_edge.idx + len(node.right_edge)
+
+
+def _future_clause(verb: Token) -> bool:
+    """Whether the clause speaks of the future: a future auxiliary on it or above it ("will sign"), or a
+    planning word above it ("is scheduled to begin"), as the lexicon's planned cues say."""
+    lex = load_lexicon()
+    aux, governors = lex.cues("planned", "aux"), lex.cues("planned", "governors")
+    for below, node in zip((verb, verb, *verb.ancestors), (verb, *verb.ancestors), strict=False):
+        if node.i != verb.i and below.dep_ != "conj" and node.lemma_.lower() in governors:
+            return True  # not through a coordination: "were expected to resume, but Iran announced"
+        if any(c.dep_ in ("aux", "auxpass") and (c.lemma_.lower() in aux or c.lower_ in aux) for c in node.children):
+            return True
+    return False
+
+
+def _reads_future(doc: Doc, expr: timeline.DateExpression, cand: Candidate) -> bool:
+    """A date is read in the tense of the clause it modifies: the act's own, or the governing clause's when
+    borrowed ("signed on Thursday, committing both to defend …" is past; "is scheduled to begin a visit on
+    Friday" is not). A time clause in the simple present speaks of the future ("when he travels to Beijing
+    on Friday")."""
+    span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
+    verb = next((t for t in span.root.ancestors if t.pos_ in ("VERB", "AUX")), None) if span is not None else None
+    if verb is None:
+        return cand.future
+    future = cand.future if _holds(cand.token, expr) else _future_clause(verb)
+    return future or (verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+                      and any(c.dep_ in ("mark", "advmod") and c.lower_ in _TIME_CLAUSE for c in verb.children))
 
 
 def _time_reference(token: Token) -> bool:
