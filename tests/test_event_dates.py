@@ -16,6 +16,28 @@ def _one(events: list[Event], type_: str) -> Event:
     return found[0]
 
 
+def test_an_act_a_day_after_another_is_dated_from_it(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Japan lodged a protest with Pyongyang on Friday, two days after North Korea fired "
+                               "a ballistic missile into the sea.", "2021-05-08")
+    assert _one(events, "ACCUSE").date == "2021-05-07"
+    assert _one(events, "MOBILIZE").date == "2021-05-05"  # two days before Friday
+    events = _events(pipeline, "Moscow sent a warning to Tbilisi on 3 May, five days before Russian troops "
+                               "invaded Georgia.", "2021-05-20")
+    assert _one(events, "ASSAULT").date == "2021-05-08"  # five days after 3 May
+
+
+def test_a_day_after_clause_hanging_on_its_measure_noun(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Lavrov warned Japan on Friday that it would regret sending arms to Kyiv, a day "
+                               "after he signed an energy accord with Pyongyang.", "2021-05-08")
+    assert _one(events, "AGREE").date == "2021-05-06"
+
+
+def test_a_month_after_without_a_date_counts_from_the_news(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "The new sanctions came a month after Iran tested a ballistic missile.", "2021-05-08")
+    test = _one(events, "MOBILIZE")
+    assert (test.date, test.date_precision, test.date_inferred) == ("2021-04", "month", False)
+
+
 def test_a_date_borrowed_from_a_planned_clause_is_read_forward(pipeline: Pipeline) -> None:
     events = _events(pipeline, "The Chinese minister is expected to open a visit to Vietnam on Monday.", "2021-05-08")
     assert _one(events, "REQUEST").date == "2021-05-10"  # the coming Monday, not the past one

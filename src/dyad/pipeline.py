@@ -400,6 +400,7 @@ def _event_date(doc: Doc, cand: Candidate, dates: list[timeline.DateExpression],
     sent = cand.token.sent
     in_sentence = [d for d in dates if sent.start_char <= d.start and d.end <= sent.end_char]
     base = date_base(document)
+    away = _offset(cand.token)
     for scope in _scopes(cand):
         for expr in sorted(in_sentence, key=lambda d: abs(d.start - cand.token.idx)):
             if not (scope.start_char <= expr.start and expr.end <= scope.end_char):
@@ -407,8 +408,15 @@ def _event_date(doc: Doc, cand: Candidate, dates: list[timeline.DateExpression],
             if _owned_by_other_trigger(doc, expr, cand.token, triggers):
                 continue
             value, precision = timeline.resolve(expr, base, future=_reads_future(doc, expr, cand))
+            if value and away is not None and not _holds(away[0], expr):  # "on Friday, a day after he signed"
+                value, precision = timeline.shift(value, *away[1:3], approximate=away[3])
             if value:
                 return value, precision, False
+    if away is not None and away[2] in ("month", "year") and cand.modality == "asserted" and base \
+            and not _future_clause(away[0].head):  # "the disclosure came a month after Kim visited": from the news
+        value, precision = timeline.shift(base, *away[1:3], approximate=away[3])
+        if value:
+            return value, precision, False
     if cand.modality == "asserted" and base and not _time_reference(cand.token):
         if document.published_precision == "unknown":  # an estimate's earliest day: no finer than the month
             return base[:7], timeline.precision_of(base[:7]), True
@@ -419,6 +427,31 @@ def _event_date(doc: Doc, cand: Candidate, dates: list[timeline.DateExpression],
 def _holds(node: Token, expr: timeline.DateExpression) -> bool:
     """Whether the date expression lies inside the node's phrase."""
     return node.left_edge.idx <= expr.start and expr.end <= node.right_edge.idx + len(node.right_edge)
+
+
+def _offset(token: Token) -> tuple[Token, int, str, bool] | None:
+    """The phrase "a day after …", "three days before …" that holds the act: the phrase, and how far
+    its act lies from the one it modifies (count, unit, approximate), so a date of that act dates
+    this one too, moved back (after) or forward (before)."""
+    for node in (token, *token.ancestors):
+        if node.dep_ in ("advcl", "relcl"):  # "a day after he signed" (the clause may hang on "day")
+            marker = next((c for c in node.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
+        elif node.dep_ == "pobj" and node.head.lower_ in ("after", "before"):  # "three days after the test"
+            marker = node.head
+        else:
+            continue
+        if marker is None:
+            continue
+        measure = next((c for c in (*node.children, *marker.children) if c.dep_ == "npadvmod"), None)
+        if measure is None and node.dep_ == "relcl":
+            measure = node.head
+        distance = timeline.offset(token.doc[measure.left_edge.i:measure.i + 1].text) if measure else None
+        if measure is None or distance is None:
+            return None
+        count, unit, approximate = distance
+        phrase = measure if measure.i == node.head.i else marker if marker.head.i != node.i else node
+        return phrase, -count if marker.lower_ == "after" else count, unit, approximate
+    return None
 
 
 def _future_clause(verb: Token) -> bool:
