@@ -49,7 +49,22 @@ def test_a_time_clause_in_the_present_speaks_of_the_future(pipeline: Pipeline) -
     assert visit.date == "2021-05-10"
 
 
+def test_an_act_named_as_the_reason_for_another_does_not_take_its_date(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "The Security Council voted on Friday to impose sanctions on Iran over its missile "
+                               "test.", "2021-05-08")
+    assert _one(events, "SANCTION").date == "2021-05-07"
+    test = _one(events, "MOBILIZE")
+    assert test.date != "2021-05-07" and test.date_inferred
+
+
 def test_a_clause_coordinated_with_a_planned_one_keeps_its_own_tense(pipeline: Pipeline) -> None:
     events = _events(pipeline, "The talks were expected to resume in Vienna, but Iran announced a boycott of the "
                                "talks on Monday.", "2021-05-08")
     assert _one(events, "PROTEST").date == "2021-05-03"  # announced last Monday: "expected" governs the talks only
+
+
+def test_acts_told_in_an_adverbial_clause_keep_the_main_clause_date(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Ties between Moscow and Pyongyang warmed in 2014, after the EU imposed sanctions on "
+                               "Russia over its aggression in Ukraine.", "2017-05-08")
+    assert _one(events, "SANCTION").date == "2014"
+    assert _one(events, "ASSAULT").date == "2014"  # background told around the main clause's time

@@ -490,17 +490,23 @@ def _time_reference(token: Token) -> bool:
 
 def _owned_by_other_trigger(doc: Doc, expr: timeline.DateExpression, token: Token, triggers: set[int]) -> bool:
     """True when the date belongs to another event: a trigger lies between the date and the point where
-    its path meets the candidate's, or that meeting point is a governing trigger and the candidate is an
-    act named inside its arguments ("sanctions on Saturday over its nuclear test")."""
+    its path meets the candidate's, or the candidate is an act named inside the arguments of a trigger the
+    date passes to ("voted on Saturday to impose sanctions over its nuclear test": the date is the vote's
+    and the sanctions', not the test's). A trigger in an adverbial clause has a time of its own that the
+    main clause's date tells only roughly ("in 2014, after the EU imposed sanctions over its aggression"):
+    it claims no date for itself, and the acts it names keep the main clause's."""
     span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
     if span is None:
         return False
-    line = {token.i} | {a.i for a in token.ancestors}
+    line = [token, *token.ancestors]
+    rank = {t.i: k for k, t in enumerate(line)}
     for node in (span.root, *span.root.ancestors):
-        if node.i in line:  # where the two paths meet
-            if node.i == token.i or node.i not in triggers:
-                return False
-            return token.pos_ in ("NOUN", "PROPN")  # a governing clause's date passes to its verbs only
+        if node.i in rank:  # where the two paths meet
+            if node.i == token.i or token.pos_ not in ("NOUN", "PROPN"):
+                return False  # a governing clause's date passes to its verbs
+            top = rank[node.i]
+            return any(line[k].i in triggers and all(t.dep_ != "advcl" for t in line[k:top])
+                       for k in range(1, top + 1))
         if node.i in triggers:
             return True
     return False
