@@ -68,3 +68,9 @@ def test_acts_told_in_an_adverbial_clause_keep_the_main_clause_date(pipeline: Pi
                                "Russia over its aggression in Ukraine.", "2017-05-08")
     assert _one(events, "SANCTION").date == "2014"
     assert _one(events, "ASSAULT").date == "2014"  # background told around the main clause's time
+
+
+def test_a_clause_that_realises_the_act_dates_its_noun(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Seoul criticised the accord that Russia signed with Pyongyang in March.", "2021-05-08")
+    agreements = [e for e in events if e.type == "AGREE"]
+    assert [(e.date, e.date_inferred) for e in agreements] == [("2021-03", False)]  # one act, dated by its signing

@@ -494,13 +494,17 @@ def _owned_by_other_trigger(doc: Doc, expr: timeline.DateExpression, token: Toke
     date passes to ("voted on Saturday to impose sanctions over its nuclear test": the date is the vote's
     and the sanctions', not the test's). A trigger in an adverbial clause has a time of its own that the
     main clause's date tells only roughly ("in 2014, after the EU imposed sanctions over its aggression"):
-    it claims no date for itself, and the acts it names keep the main clause's."""
+    it claims no date for itself, and the acts it names keep the main clause's. A clause on the act's
+    noun whose verb only realises it ("the accord Russia signed in March") dates the act."""
     span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
     if span is None:
         return False
     line = [token, *token.ancestors]
     rank = {t.i: k for k, t in enumerate(line)}
+    light = load_lexicon().light_verbs
     for node in (span.root, *span.root.ancestors):
+        if node.head.i == token.i and node.dep_ in ("relcl", "acl") and node.lemma_.lower() in light:
+            return False  # the clause realises the act: "the accord [that Russia signed in March]"
         if node.i in rank:  # where the two paths meet
             if node.i == token.i or token.pos_ not in ("NOUN", "PROPN"):
                 return False  # a governing clause's date passes to its verbs
