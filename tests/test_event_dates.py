@@ -74,3 +74,20 @@ def test_a_clause_that_realises_the_act_dates_its_noun(pipeline: Pipeline) -> No
     events = _events(pipeline, "Seoul criticised the accord that Russia signed with Pyongyang in March.", "2021-05-08")
     agreements = [e for e in events if e.type == "AGREE"]
     assert [(e.date, e.date_inferred) for e in agreements] == [("2021-03", False)]  # one act, dated by its signing
+
+
+def test_an_occasion_dates_the_act_done_at_it(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Lavrov signed the accord with Choe during a visit to Pyongyang in March.", "2021-05-08")
+    assert (_one(events, "AGREE").date, _one(events, "AGREE").date_inferred) == ("2021-03", False)
+    events = _events(pipeline, "Russia and North Korea agreed on gas supplies at talks in Moscow in March.",
+                     "2021-05-08")
+    assert _one(events, "AGREE").date == "2021-03"
+    events = _events(pipeline, "Lavrov signed an accord with Choe on his first visit to Pyongyang since 2018.",
+                     "2021-05-08")
+    assert _one(events, "AGREE").date == "2021-05-08"  # "since 2018" says how long, not when
+
+
+def test_an_occasion_does_not_date_an_infinitive_under_another_verb(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Russia and North Korea agreed to build a bridge during a visit to Pyongyang in March.",
+                     "2021-05-08")
+    assert [e.date for e in events if e.type == "COOPERATE"] != ["2021-03"]  # the occasion may be the agreement's

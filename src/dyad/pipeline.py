@@ -511,9 +511,24 @@ def _owned_by_other_trigger(doc: Doc, expr: timeline.DateExpression, token: Toke
             top = rank[node.i]
             return any(line[k].i in triggers and all(t.dep_ != "advcl" for t in line[k:top])
                        for k in range(1, top + 1))
-        if node.i in triggers:
-            return True
+        if node.i in triggers and not (expr.kind != "open_range" and _occasion_of(node, token)):
+            return True  # "on his first visit since 2000" tells no time of the visit
     return False
+
+
+def _occasion_of(noun: Token, token: Token) -> bool:
+    """Whether the trigger noun names the occasion the candidate's act took place at ("signed the accord
+    during a visit to Pyongyang in March", "discussed the debt at a summit last year"): its date dates the
+    act too. "during" any act; "at", "in", "on" a meeting (the lexicon's occasion types). Not for an
+    infinitive: in "agreed to build the bridge during a visit" the occasion may be the agreement's."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.head.i != token.i or prep.lower_ not in ("during", "at", "in", "on"):
+        return False
+    if token.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return False
+    lex = load_lexicon()
+    return prep.lower_ == "during" or any(t.type in lex.occasion_types
+                                           for t in lex.triggers.get((noun.lemma_.lower(), "NOUN"), ()))
 
 
 def _scopes(cand: Candidate) -> Iterator[Span]:
