@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dyad.published import estimate_publication
-from dyad.timeline import DateExpression, find_dates, resolve
+from dyad.timeline import DateExpression, find_dates, offset, resolve, shift
 
 
 def found(text: str) -> list[tuple[str, str]]:
@@ -204,6 +204,12 @@ def test_relative_future() -> None:
     assert resolve("next Tuesday", "2024-03-21") == ("2024-03-26", "day")
 
 
+def test_future_weekday_of_the_publication_day_is_that_day() -> None:
+    assert resolve("from Thursday", "2024-03-21", future=True) == ("2024-03-21", "day")
+    assert resolve("on Thursday", "2024-03-21") == ("2024-03-21", "day")
+    assert resolve("next Thursday", "2024-03-21") == ("2024-03-28", "day")
+
+
 def test_weeks_are_ranges() -> None:
     assert resolve("next week", "2024-03-21") == ("2024-03-25/2024-03-31", "range")
     assert resolve("last week", "2024-03-21") == ("2024-03-11/2024-03-17", "range")
@@ -326,3 +332,20 @@ def test_estimate_publication_without_people_is_the_latest_date_mentioned() -> N
     assert estimate_publication("Nothing here is dated.").value is None
     assert estimate_publication("Since 2013 trade grew; in 2016 it fell.").value == "2016"
     assert estimate_publication("Aid grew in 2018 and in May 2018.").value == "2018-05"
+
+
+def test_offset_reads_a_measure_phrase() -> None:
+    assert offset("a day") == (1, "day", False)
+    assert offset("three weeks") == (3, "week", False)
+    assert offset("about two months") == (2, "month", True)
+    assert offset("days") is None and offset("several years") is None
+
+
+def test_shift_keeps_the_precision_the_distance_allows() -> None:
+    assert shift("2021-03-01", -1, "day") == ("2021-02-28", "day")
+    assert shift("2021-05-07", 3, "week") == ("2021-05-28", "day")
+    assert shift("2021-05-07", -2, "week", approximate=True) == ("2021-04", "month")
+    assert shift("2021-05-07", -1, "month") == ("2021-04", "month")
+    assert shift("2021-05", -2, "day") == ("2021-05", "month")
+    assert shift("2021", 1, "year") == ("2022", "year")
+    assert shift("2021/..", -1, "day") == (None, "unknown")

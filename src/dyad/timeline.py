@@ -24,7 +24,7 @@ import dateparser
 
 from dyad.model import DatePrecision
 
-__all__ = ["DateExpression", "find_dates", "first_day", "last_day", "precision_of", "resolve"]
+__all__ = ["DateExpression", "find_dates", "first_day", "last_day", "offset", "precision_of", "resolve", "shift"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -342,8 +342,8 @@ def _h_weekday(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, DatePrecision]:
     diff = (want - b.weekday()) % 7
     if rel == "next" or (ctx.future and rel != "last"):
         day = b + timedelta(days=diff or 7) if rel == "next" else b + timedelta(days=diff)
-        if rel != "next":
-            parsed = _dp(m["wd"], ctx)  # dateparser agrees on the plain case
+        if rel != "next" and diff:  # the publication's own weekday is that day ("will start on Sunday"
+            parsed = _dp(m["wd"], ctx)  # in a Sunday paper), not a week on as dateparser has it
             day = parsed if parsed is not None and parsed >= b else day
     else:
         day = b - timedelta(days=(b.weekday() - want) % 7 or (7 if rel == "last" else 0))
@@ -689,3 +689,40 @@ def resolve(
     if found:
         return resolve(found[0], published, future=future)
     return None, "unknown"
+
+
+_APPROXIMATE = {"about", "around", "some", "nearly", "almost", "roughly", "more", "less", "over", "under", "just"}
+
+
+def offset(measure: str) -> tuple[int, str, bool] | None:
+    """The distance a measure phrase gives ("a day", "three days", "about two weeks"): count, unit
+    and whether it is approximate; None when it names no count ("days", "several months")."""
+    words = measure.lower().replace("-", " ").split()
+    if len(words) < 2:
+        return None
+    unit = words[-1].rstrip("s")
+    count = words[-2]
+    n = int(count) if count.isdigit() else _NUM_WORDS.get(count, 0)
+    if unit not in ("day", "week", "month", "year") or n <= 0:
+        return None
+    return n, unit, any(w in _APPROXIMATE for w in words[:-2])
+
+
+def shift(value: str, amount: int, unit: str, *, approximate: bool = False) -> tuple[str | None, DatePrecision]:
+    """A date moved by ``amount`` days, weeks, months or years ("a day after", "three days before"),
+    no finer than the shift allows: a month's shift says the month, an approximate one ("about two
+    weeks") the month too. A range is not moved."""
+    precision = _prec(value)
+    start = first_day(value)
+    if start is None or precision not in ("day", "month", "year"):
+        return None, "unknown"
+    if unit == "year":
+        return _ok(_fmt(start.year + amount))
+    if unit == "month":
+        if precision == "year":
+            return _ok(value)
+        return _ok(_fmt(*_add_months(start.year, start.month, amount)))
+    if precision != "day":  # a few days or weeks from a month or a year: that month or year
+        return _ok(value)
+    moved = (start + timedelta(days=amount * (7 if unit == "week" else 1))).isoformat()
+    return _ok(moved[:7] if approximate else moved)
