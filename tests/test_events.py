@@ -22,6 +22,10 @@ class Case:
 
 
 CASES = [
+    Case("what-a-reason-means-is-analysis-not-an-act",
+         "Australia's push for a regional summit and the need for Indian support mean that Canberra will expand "
+         "dialogue with New Delhi.",
+         absent=[("AUS", "IND", "CONSULT", "planned")]),
     Case("a-shipment-is-trade-unless-aid-or-food-is-named",
          "Turkey sent a shipment of steel to Iraq. Japan sent a shipment of rice to Haiti.",
          present=[("TUR", "IRQ", "COOPERATE", "asserted"), ("JPN", "HTI", "AID", "asserted")],

@@ -307,9 +307,10 @@ class EventExtractor:
         for ancestor in token.ancestors:
             if ancestor.pos_ in ("VERB", "AUX") and ancestor.lemma_.lower() in self.lex.speculation_verbs:
                 subjects = [c for c in ancestor.children if c.dep_ in ("nsubj", "csubj")]
-                # unnamed observers ("some", "analysts", "the report"), not a pronoun or a name for an actor
+                # unnamed observers ("some", "analysts", "the report") or reasons ("Seoul's push for a summit
+                # means that …"), not a pronoun or a name for an actor
                 if subjects and all(c.tag_ not in ("PRP", "NNP", "NNPS") for c in subjects) \
-                        and not any(t.i in index for c in subjects for t in c.subtree):
+                        and not any(c.i in index for c in subjects):
                     return "speculation"
         for word in token.sent:
             if word.lower_ == "according" and any(c.lower_ == "to" for c in word.children):
