@@ -280,3 +280,10 @@ def test_a_noun_and_the_relative_clause_telling_its_act_are_one_event(pipeline: 
     raw = RawDocument(id="r1", source="r1.txt", data=text.encode("utf-8"), published="2016-05-02")
     agree = [e for e in pipeline.analyze(raw).events if e.type == "AGREE"]
     assert [(e.source, e.target, e.date) for e in agree] == [("CHN", "PHL", "2015-06")]
+
+
+def test_a_participle_telling_part_of_its_clause_s_act_is_that_act(pipeline: Pipeline) -> None:
+    text = "Turkey began large naval exercises around Cyprus on Monday, firing missiles into the sea."
+    raw = RawDocument(id="p1", source="p1.txt", data=text.encode("utf-8"), published="2021-03-10")
+    mobilize = [e for e in pipeline.analyze(raw).events if e.type == "MOBILIZE"]
+    assert [(e.source, e.target, len(e.mentions)) for e in mobilize] == [("TUR", "CYP", 2)]

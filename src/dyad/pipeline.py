@@ -258,8 +258,23 @@ def _merge_untargeted(doc: Doc, events: list[Event]) -> list[Event]:
                 twin.date, twin.date_precision, twin.date_inferred = event.date, event.date_precision, False
                 _absorb(twin, event)
                 continue
+        described = _described_act(doc, event, events) if event.target is None else None
+        if described is not None:  # "began exercises around Taiwan, firing missiles into the sea": one act
+            _absorb(described, event)
+            continue
         kept.append(event)
     return kept
+
+
+def _described_act(doc: Doc, event: Event, events: list[Event]) -> Event | None:
+    """The targeted act of the same actor and type whose clause a participle adjunct event tells part of."""
+    span = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
+    if span is None or span.root.dep_ != "advcl" or span.root.tag_ != "VBG":
+        return None
+    clause = span.root.head
+    words = {clause.idx, *(c.idx for c in clause.children if c.dep_ in ("dobj", "nsubjpass"))}
+    return next((t for t in events if t is not event and t.target is not None and t.source == event.source
+                 and t.type == event.type and t.trigger_start in words), None)
 
 
 def _lemma_at(doc: Doc, offset: int) -> str:
