@@ -22,6 +22,10 @@ class Case:
 
 
 CASES = [
+    Case("leaving-a-named-agreement-targets-its-other-party",
+         "Tehran protested after the United States withdrew from the 2015 nuclear deal in 2018. "
+         "Moscow quit the INF Treaty in 2019.",
+         present=[("USA", "IRN", "RETREAT", "asserted"), ("RUS", "USA", "RETREAT", "asserted")]),
     Case("what-a-reason-means-is-analysis-not-an-act",
          "Australia's push for a regional summit and the need for Indian support mean that Canberra will expand "
          "dialogue with New Delhi.",

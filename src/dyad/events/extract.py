@@ -141,7 +141,16 @@ class EventExtractor:
 
     def _reaction_to_named(self, cand: Candidate, candidates: list[Candidate]) -> Candidate:
         """"condemned the annexation of Crimea", "sanctions over the Korean War", "sanctions following the
-        invasion of Ukraine": a hostile reaction whose object is a named event targets whoever did it."""
+        invasion of Ukraine": a hostile reaction whose object is a named event targets whoever did it.
+        Leaving or rejecting a named agreement ("withdrew from the 2015 nuclear deal") targets its other party."""
+        if cand.trigger.type in ("RETREAT", "REJECT") and cand.rule != "named-event" and not _named_target(cand):
+            for obj in arg.objects(cand.token, ("from", "out", "of")):
+                for event in (c for c in candidates if c.rule == "named-event" and c.trigger.type == "AGREE"):
+                    if event.start <= obj.idx < event.end and event.target is not None:
+                        own = cand.source.actor.code
+                        other = event.target if event.source.actor.code == own else event.source
+                        if other.actor.code != own:
+                            return self._retarget(cand, other, "named-target")
         event_type = self.lex.types.get(cand.trigger.type)
         if cand.rule == "named-event" or event_type is None or not event_type.quad.endswith("conflict"):
             return cand
