@@ -201,6 +201,8 @@ CASES = [
     Case("pronoun-refers-back-through-an-organisation-reference",
          "The Security Council met on Monday. The text says the council may act should Iran enrich uranium. "
          "It also urges Tehran to admit inspectors.", "It", "UNSC"),
+    Case("forum-named-with-its-subject", "Pyongyang said it was quitting the six-party disarmament talks.",
+         "six-party disarmament talks", "SIXPARTY"),
     # --- plural pronouns ---------------------------------------------------------------------------
     Case("they-is-a-coordinated-subject",
          "Berlin and Paris froze the assets of three banks. They later urged Belgrade to open its archives.",
