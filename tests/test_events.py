@@ -22,6 +22,10 @@ class Case:
 
 
 CASES = [
+    Case("a-conditional-warning-targets-the-party-of-the-condition",
+         "Iran warned that it would have to enrich more uranium to protect its interests if the European Union "
+         "went ahead with the penalties.",
+         present=[("IRN", "EU", "THREATEN", "asserted")]),
     Case("leaving-a-named-agreement-targets-its-other-party",
          "Tehran protested after the United States withdrew from the 2015 nuclear deal in 2018. "
          "Moscow quit the INF Treaty in 2019.",

@@ -280,6 +280,12 @@ def verb_targets(verb: Token, index: dict[int, Mention], preps: tuple[str, ...],
                 for subject in child.children:
                     if subject.dep_ in ("nsubj", "nsubjpass") and (actors := others(actors_of(subject, index))):
                         return actors
+        # "warned that the North would have to arm itself if the Soviet Union went ahead": whose act is the condition
+        for clause in (c for child in verb.children if child.dep_ == "ccomp" for c in child.subtree
+                       if c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children)):
+            for subject in clause.children:
+                if subject.dep_ in ("nsubj", "nsubjpass") and (actors := others(actors_of(subject, index))):
+                    return actors
     for holder in (c for c in verb.children if c.dep_ == "ccomp"):  # then the complement's own phrases
         if actors := others(_prep_targets(holder, index, preps, exclude)):
             return actors
