@@ -22,6 +22,12 @@ class Case:
 
 
 CASES = [
+    Case("a-hostile-act-on-condition-targets-the-party-of-the-condition",
+         "Washington will impose new sanctions if Caracas holds the vote.",
+         present=[("USA", "VEN", "SANCTION", "planned")]),
+    Case("a-condition-on-a-party-s-effort-does-not-target-that-party",
+         "Canada said that if Norway's mediation fails, Ottawa may impose sanctions on Colombia.",
+         absent=[("CAN", "NOR", "SANCTION", "hypothetical"), ("CAN", "NOR", "SANCTION", "planned")]),
     Case("a-conditional-warning-targets-the-party-of-the-condition",
          "Iran warned that it would have to enrich more uranium to protect its interests if the European Union "
          "went ahead with the penalties.",

@@ -105,7 +105,8 @@ class EventExtractor:
                             f"{candidate.target.actor.code if candidate.target else '-'} {trigger.type} "
                             f"{candidate.modality} conf={candidate.confidence} rule={candidate.rule}")
             result.candidates.extend(made)
-        result.candidates = [self._cause_target(c, result.candidates) for c in result.candidates]
+        result.candidates = [self._condition_target(self._cause_target(c, result.candidates), index)
+                             for c in result.candidates]
         result.candidates = self._named_events(doc, named, result)
         result.candidates.extend(self._reported_accusations(result, index))
         result.candidates.extend(self._stated_threats(result, index))
@@ -534,6 +535,27 @@ class EventExtractor:
                       and c.source.actor.code != cand.source.actor.code]
             if causes:
                 return self._retarget(cand, causes[0].source, "event-target")
+        return cand
+
+    def _condition_target(self, cand: Candidate, index: dict[int, Mention]) -> Candidate:
+        """"will impose sanctions if Caracas holds the vote", "will consider measures should North Korea
+        continue": a hostile act made conditional on another's conduct is aimed at that other."""
+        event_type = self.lex.types.get(cand.trigger.type)
+        if _named_target(cand) or event_type is None or not event_type.quad.endswith("conflict"):
+            return cand
+        token = cand.token
+        holders = [token, token.head] if token.dep_ in ("dobj", "nsubjpass") else [token]
+        for clause in (c for h in holders for c in h.children if c.dep_ in ("advcl", "ccomp")):
+            subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+            conditional = any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children) or any(
+                c.dep_ == "aux" and c.lower_ in ("should", "were", "had") and subjects and c.i < subjects[0].i
+                for c in clause.children)
+            if not conditional:
+                continue
+            for subject in subjects:  # the party itself, not a party's effort ("if Xi's mediation fails")
+                found = index.get(subject.i)
+                if found is not None and found.actor.code and found.actor.code != cand.source.actor.code:
+                    return self._retarget(cand, found, "condition-target")
         return cand
 
     def _reaction_targets(self, candidate: Candidate, earlier: list[Candidate]) -> list[Candidate]:
