@@ -23,7 +23,7 @@ class Case:
 
 CASES = [
     Case("a-hostile-act-on-condition-targets-the-party-of-the-condition",
-         "Washington will impose new sanctions if Caracas holds the vote.",
+         "Washington and Ottawa held talks on trade. Washington will impose new sanctions if Caracas holds the vote.",
          present=[("USA", "VEN", "SANCTION", "planned")]),
     Case("a-condition-on-a-party-s-effort-does-not-target-that-party",
          "Canada said that if Norway's mediation fails, Ottawa may impose sanctions on Colombia.",
