@@ -605,7 +605,9 @@ class EventExtractor:
                 cand.trigger.type not in self.lex.body_types:
             return cand
         bodies = self.lex.voting_bodies
-        for obj in arg.objects(cand.token):
+        token = cand.token
+        # "resolutions, which Russia itself voted for": the noun the relative clause hangs on
+        for obj in [*arg.objects(token), *([token.head] if token.dep_ == "relcl" else [])]:
             if obj.lemma_.lower() not in self.lex.body_documents:
                 continue
             left, right = obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge)
