@@ -23,7 +23,8 @@ class Case:
 
 CASES = [
     Case("a-vote-in-a-relative-clause-on-a-resolution-targets-the-body",
-         "Ankara broke with UN Security Council resolutions, which Turkey itself voted for.",
+         "Ankara and Athens held talks on Monday. Ankara broke with UN Security Council resolutions, which Turkey "
+         "itself voted for.",
          present=[("TUR", "UNSC", "SUPPORT", "asserted")]),
     Case("a-hostile-act-on-condition-targets-the-party-of-the-condition",
          "Washington and Ottawa held talks on trade. Washington will impose new sanctions if Caracas holds the vote.",
