@@ -305,3 +305,11 @@ def test_a_participle_telling_part_of_its_clause_s_act_is_that_act(pipeline: Pip
     raw = RawDocument(id="p1", source="p1.txt", data=text.encode("utf-8"), published="2021-03-10")
     mobilize = [e for e in pipeline.analyze(raw).events if e.type == "MOBILIZE"]
     assert [(e.source, e.target, len(e.mentions)) for e in mobilize] == [("TUR", "CYP", 2)]
+
+
+def test_a_past_visit_does_not_lend_its_date_to_a_planned_one(pipeline: Pipeline) -> None:
+    text = ("Erdogan arrived in Doha on Monday on his first visit since 2014. "
+            "Turkish President Erdogan is due in Kuwait next for a two-day state visit.")
+    raw = RawDocument(id="v1", source="v1.txt", data=text.encode("utf-8"), published="2023-07-18")
+    kuwait = [e for e in pipeline.analyze(raw).events if e.target == "KWT"]
+    assert [(e.type, e.modality, e.date) for e in kuwait] == [("CONSULT", "planned", None)]

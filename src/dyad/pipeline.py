@@ -252,6 +252,7 @@ def _merge_untargeted(doc: Doc, events: list[Event]) -> list[Event]:
             twins = [t for t in events if t is not event and t.target is not None
                      and not (t.rule or "").endswith("+context-target") and t.source == event.source
                      and t.type == event.type and (t.date is None or t.date_inferred)
+                     and t.modality == event.modality  # "his first visit since 2000" is not the visit he is due for
                      and related(_lemma_at(doc, t.trigger_start), word)]
             if twins:
                 twin = twins[0]
