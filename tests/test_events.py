@@ -22,6 +22,9 @@ class Case:
 
 
 CASES = [
+    Case("raising-trade-is-the-raiser-s-trade",
+         "Turkey and Iraq aim to raise annual trade to $20 billion by 2030.", published="2024-03-02",
+         present=[("TUR", "IRQ", "COOPERATE", "planned")]),
     Case("a-vote-in-a-relative-clause-on-a-resolution-targets-the-body",
          "Ankara and Athens held talks on Monday. Ankara broke with UN Security Council resolutions, which Turkey "
          "itself voted for.",
