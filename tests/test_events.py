@@ -22,6 +22,10 @@ class Case:
 
 
 CASES = [
+    Case("condemning-what-one-calls-an-act-targets-its-doer",
+         "Azerbaijani troops launched an attack on Armenia on Tuesday. French President Emmanuel Macron "
+         "condemned what he called a massive attack.", published="2022-09-14",
+         present=[("FRA", "AZE", "ACCUSE", "asserted")]),
     Case("raising-trade-is-the-raiser-s-trade",
          "Turkey and Iraq aim to raise annual trade to $20 billion by 2030.", published="2024-03-02",
          present=[("TUR", "IRQ", "COOPERATE", "planned")]),

@@ -566,8 +566,12 @@ class EventExtractor:
         event_type = self.lex.types.get(candidate.trigger.type)
         if event_type is None or not event_type.quad.startswith("verbal"):
             return [candidate]
-        for child in candidate.token.children:
-            if child.dep_ not in ("dobj", "nsubjpass") or child.pos_ not in ("NOUN", "PROPN"):
+        objects = [c for c in candidate.token.children if c.dep_ in ("dobj", "nsubjpass")]
+        # "condemned what he called an unprovoked attack": the noun the free relative names
+        objects += [n for c in candidate.token.children if c.dep_ == "ccomp"
+                    and any(w.lower_ == "what" for w in c.children) for n in c.children if n.dep_ in ("oprd", "attr")]
+        for child in objects:
+            if child.pos_ not in ("NOUN", "PROPN"):
                 continue
             lemma = child.lemma_.lower()
             as_trigger = self.lex.match(child)  # "condemned the drills" after "began exercises": same type
