@@ -91,3 +91,9 @@ def test_an_occasion_does_not_date_an_infinitive_under_another_verb(pipeline: Pi
     events = _events(pipeline, "Russia and North Korea agreed to build a bridge during a visit to Pyongyang in March.",
                      "2021-05-08")
     assert [e.date for e in events if e.type == "COOPERATE"] != ["2021-03"]  # the occasion may be the agreement's
+
+
+def test_an_act_that_did_not_happen_at_the_news_takes_the_news_day(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Peru and Chile held talks in Lima on Friday. No agreements were signed.", "2020-05-03")
+    agree = _one(events, "AGREE")
+    assert (agree.modality, agree.date, agree.date_inferred) == ("negated", "2020-05-01", True)  # the Friday

@@ -22,6 +22,17 @@ class Case:
 
 
 CASES = [
+    Case("a-mutual-act-named-without-parties-is-the-story-s-two-parties",
+         "Turkey and Greece held talks in Athens. Turkish officials praised Greece on Monday. "
+         "Greece thanked Turkey for its help. The mutual defence treaty took effect in December.",
+         present=[("TUR", "GRC", "AGREE", "asserted")]),
+    Case("a-named-treaty-or-an-actor-s-object-is-not-the-story-s-pair",
+         "Iran met Iraq on Monday. Iraq thanked Iran for its help. Iran praised Iraq again. "
+         "Iran, a party to the Nuclear Non-Proliferation Treaty, handed him a memorandum on Tuesday.",
+         absent=[("IRN", "IRQ", "AGREE", "asserted"), ("IRQ", "IRN", "AGREE", "asserted")]),
+    Case("declaring-a-year-of-friendship-is-cooperation",
+         "India and Japan have declared 2017 a Year of Friendship, marking 65 years since the start of relations.",
+         published="2017-01-20", present=[("IND", "JPN", "COOPERATE", "asserted")]),
     Case("condemning-what-one-calls-an-act-targets-its-doer",
          "Azerbaijani troops launched an attack on Armenia on Tuesday. French President Emmanuel Macron "
          "condemned what he called a massive attack.", published="2022-09-14",

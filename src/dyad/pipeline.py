@@ -156,7 +156,7 @@ class Pipeline:
         lead = _lead_date(candidates, dated, document)
         for cand in sorted(candidates, key=lambda c: (-c.confidence, c.start)):
             date_value, precision, inferred = dated[id(cand)]
-            if inferred and lead is not None and cand.token.tag_ in ("VBD", "VBN") and cand.start > 0:
+            if inferred and lead is not None and _told_in_past(cand.token) and cand.start > 0:
                 date_value, precision = lead, "day"  # told in the past: the day of the news, not of printing
             # an inferred date tells no two acts apart: "Putin's visit" (dated by publication) and "his visit"
             # (planned, undated) are one act; _merge_inferred joins it to a dated act its words name again
@@ -433,7 +433,8 @@ def _event_date(doc: Doc, cand: Candidate, dates: list[timeline.DateExpression],
         value, precision = timeline.shift(base, *away[1:3], approximate=away[3])
         if value:
             return value, precision, False
-    if cand.modality == "asserted" and base and not _time_reference(cand.token):
+    # a fresh act, or one that did not happen at the news ("ended without a deal"), is the news's
+    if cand.modality in ("asserted", "negated") and base and not _time_reference(cand.token):
         if document.published_precision == "unknown":  # an estimate's earliest day: no finer than the month
             return base[:7], timeline.precision_of(base[:7]), True
         return base, document.published_precision, True
@@ -495,6 +496,12 @@ def _reads_future(doc: Doc, expr: timeline.DateExpression, cand: Candidate) -> b
     future = cand.future if _holds(cand.token, expr) else _future_clause(verb)
     return future or (verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
                       and any(c.dep_ in ("mark", "advmod") and c.lower_ in _TIME_CLAUSE for c in verb.children))
+
+
+def _told_in_past(token: Token) -> bool:
+    """A verb in the past tense, or a noun that is the subject or object of one ("no agreements were signed")."""
+    verb = token.head if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("nsubj", "nsubjpass", "dobj") else token
+    return verb.tag_ in ("VBD", "VBN")
 
 
 def _time_reference(token: Token) -> bool:

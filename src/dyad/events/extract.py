@@ -452,6 +452,18 @@ class EventExtractor:
             # "The agreement was signed in Moscow on Monday": in a two-party story, by the two parties
             yield from self._dyad_event(token, trigger, dyad)
             return
+        if (not sources and not is_verb and trigger.type in self.lex.dyad_noun_types and dyad is not None
+                and own is None and self._only_dyad(token, dyad, index)):
+            # "the mutual defence treaty that took effect in December": in a two-party story, the two parties';
+            # unless the story has told such an act of theirs already ("the talks" again)
+            pair = {m.actor.code for m in dyad}
+            told = any(c.trigger.type == trigger.type and c.target is not None
+                       and {c.source.actor.code, c.target.actor.code} == pair for c in result.candidates)
+            if told:
+                result.note(token, trigger, "skipped: names again an act of the two parties already told")
+                return
+            yield from self._dyad_event(token, trigger, dyad, "noun:dyad")
+            return
         if not sources:
             result.note(token, trigger, "rejected: no actor as source")
             return
@@ -634,11 +646,26 @@ class EventExtractor:
         return modality in ("planned", "proposed") or _future_tense(
             token, self.lex.cues("planned", "aux"), self.lex.cues("planned", "governors"))
 
-    def _dyad_event(self, token: Token, trigger: Trigger, dyad: tuple[Mention, Mention]) -> Iterator[Candidate]:
+    @staticmethod
+    def _only_dyad(token: Token, dyad: tuple[Mention, Mention], index: dict[int, Mention]) -> bool:
+        """A common noun ("the treaty", not "the Non-Proliferation Treaty") that no actor's verb takes
+        ("handed him a memorandum", "denied any arms deals" are that actor's), in a sentence naming no actor
+        other than the story's two parties (else the act may be theirs)."""
+        if token.pos_ != "NOUN":
+            return False
+        verb = token.head
+        if token.dep_ in ("dobj", "nsubjpass", "pobj") and any(
+                c.dep_ in ("nsubj", "agent") and (c.i in index or any(t.i in index for t in c.subtree))
+                for c in (verb.head.children if token.dep_ == "pobj" else verb.children)):
+            return False
+        codes = {m.actor.code for m in dyad}
+        return all(index[t.i].actor.code in codes for t in token.sent if t.i in index)
+
+    def _dyad_event(self, token: Token, trigger: Trigger, dyad: tuple[Mention, Mention],
+                    rule: str = "verb:passive-dyad") -> Iterator[Candidate]:
         source, target = dyad
         modality = self._modality(token)
         start, end = _evidence(token, source, None)
-        rule = "verb:passive-dyad"
         yield Candidate(trigger=trigger, token=token, source=source, target=target, modality=modality,
                         mutual=True, start=start, end=end,
                         confidence=_confidence(rule, source, target, trigger, self.lex), rule=rule,
@@ -655,6 +682,10 @@ class EventExtractor:
         aux = {c.lemma_.lower() for t in chain for c in t.children if c.dep_ in ("aux", "auxpass")}
         aux |= {c.lower_ for t in chain for c in t.children if c.dep_ in ("aux", "auxpass")}
         negations = {c.lower_ for t in chain for c in t.children if c.dep_ == "neg"}
+        # "no agreements were signed", "without a deal": the act named is denied
+        negations |= {c.lower_ for c in token.children if c.dep_ == "det" and c.lower_ == "no"}
+        if token.dep_ == "pobj" and token.head.lower_ == "without":
+            negations.add("without")
         modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound", "nmod", "poss")}
         modifiers |= {c.lower_ for c in token.children if c.dep_ in ("amod", "compound", "nmod")}
         ancestors = [token, *token.ancestors]

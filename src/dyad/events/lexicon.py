@@ -55,6 +55,7 @@ class Lexicon:
     target_prepositions: tuple[str, ...] = ()
     light_verbs: frozenset[str] = frozenset()
     undirected_types: frozenset[str] = frozenset()
+    dyad_noun_types: frozenset[str] = frozenset()
     rule_confidence: dict[str, float] = field(default_factory=dict)
     confidence_adjustments: dict[str, float] = field(default_factory=dict)
     accusation_verbs: frozenset[str] = frozenset()
