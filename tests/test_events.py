@@ -22,6 +22,10 @@ class Case:
 
 
 CASES = [
+    Case("a-cargo-of-a-state-s-goods-on-its-way-somewhere-is-trade",
+         "Egypt and Greece held talks on Monday. A cargo of 60,000 tons of Ukrainian wheat is on its way to the "
+         "Egyptian port of Alexandria.", published="2023-05-02",
+         present=[("UKR", "EGY", "COOPERATE", "asserted")]),
     Case("a-mutual-act-named-without-parties-is-the-story-s-two-parties",
          "Turkey and Greece held talks in Athens. Turkish officials praised Greece on Monday. "
          "Greece thanked Turkey for its help. The mutual defence treaty took effect in December.",
@@ -331,3 +335,11 @@ def test_a_past_visit_does_not_lend_its_date_to_a_planned_one(pipeline: Pipeline
     raw = RawDocument(id="v1", source="v1.txt", data=text.encode("utf-8"), published="2023-07-18")
     kuwait = [e for e in pipeline.analyze(raw).events if e.target == "KWT"]
     assert [(e.type, e.modality, e.date) for e in kuwait] == [("CONSULT", "planned", None)]
+
+
+def test_a_cargo_carries_its_tonnage(pipeline: Pipeline) -> None:
+    text = "A cargo of 60,000 tons of Ukrainian wheat is on its way to the Egyptian port of Alexandria."
+    raw = RawDocument(id="c1", source="c1.txt", data=text.encode("utf-8"), published="2023-05-02")
+    trade = [e for e in pipeline.analyze(raw).events if e.type == "COOPERATE"]
+    assert [(e.source, e.target, [(q.value, q.unit) for q in e.quantities]) for e in trade] == [
+        ("UKR", "EGY", [(60000.0, "t")])]

@@ -24,6 +24,8 @@ __all__ = [
 MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "appos", "npadvmod")
 MODIFIER_PRIORITY = {"poss": 0, "compound": 1, "nmod": 2, "appos": 3, "amod": 4, "npadvmod": 5}
 RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
+MOTION_VERBS = {"be", "head", "sail", "travel", "go", "move", "arrive", "set"}
+DESTINATION_PREPS = {"to", "for", "toward", "towards"}
 CONTAINER_NOUNS = {"package", "round", "set", "series", "wave", "raft", "batch", "list", "tranche", "slew"}
 SCHEDULE_NOUNS = {"date", "preparation", "plan", "arrangement", "agenda", "venue", "ground", "time"}
 
@@ -348,7 +350,9 @@ def noun_sources(noun: Token, index: dict[int, Mention], lex: Lexicon, conflict:
             if child.dep_ == "prep" and child.lower_ == "of":
                 for pobj in pobjs(child):
                     if actors := actors_of(pobj, index):
-                        return actors[:1], "noun:of"
+                        # "a cargo of Russian coal", "shipments of Iranian oil": the goods' origin sends them
+                        goods = noun.lemma_.lower() in lex.goods_nouns
+                        return actors[:1], "noun:goods-origin" if goods else "noun:of"
     head = noun.head
     if (noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in CONTAINER_NOUNS
             and head.head.dep_ in ("dobj", "nsubjpass")):
@@ -394,6 +398,13 @@ def noun_targets(noun: Token, index: dict[int, Mention], preps: tuple[str, ...],
                     for grand in pobj.children:  # "a visit by a Pyongyang official to Moscow"
                         if grand.dep_ == "prep" and grand.lower_ in preps:
                             groups.append([a for p in pobjs(grand) for a in actors_of(p, index)])
+    if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in MOTION_VERBS:
+        # "a cargo … is on its way to Pohang", "the shipment headed for Shanghai": where it goes
+        verb = noun.head
+        preps_out = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in DESTINATION_PREPS]
+        preps_out += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" for p in pobjs(c)
+                      if p.lower_ == "way" for g in p.children if g.dep_ == "prep" and g.lower_ in DESTINATION_PREPS]
+        groups.extend([a for p in pobjs(prep) for a in actors_of(p, index)] for prep in preps_out)
     codes = {s.actor.code for s in sources}
     for group in groups:
         others = [m for m in unique(group) if m.actor.code not in codes]

@@ -56,6 +56,7 @@ class Lexicon:
     light_verbs: frozenset[str] = frozenset()
     undirected_types: frozenset[str] = frozenset()
     dyad_noun_types: frozenset[str] = frozenset()
+    goods_nouns: frozenset[str] = frozenset()
     rule_confidence: dict[str, float] = field(default_factory=dict)
     confidence_adjustments: dict[str, float] = field(default_factory=dict)
     accusation_verbs: frozenset[str] = frozenset()
