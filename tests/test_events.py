@@ -22,6 +22,10 @@ class Case:
 
 
 CASES = [
+    Case("visits-of-a-state-s-officials-are-that-state-s",
+         "The summer saw a series of visits of Turkish dignitaries to Baku, "
+         "with Iran watching.", published="2021-09-02",
+         present=[("TUR", "AZE", "CONSULT", "asserted")]),
     Case("a-cargo-of-a-state-s-goods-on-its-way-somewhere-is-trade",
          "Egypt and Greece held talks on Monday. A cargo of 60,000 tons of Ukrainian wheat is on its way to the "
          "Egyptian port of Alexandria.", published="2023-05-02",

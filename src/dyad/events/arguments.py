@@ -350,9 +350,12 @@ def noun_sources(noun: Token, index: dict[int, Mention], lex: Lexicon, conflict:
             if child.dep_ == "prep" and child.lower_ == "of":
                 for pobj in pobjs(child):
                     if actors := actors_of(pobj, index):
-                        # "a cargo of Russian coal", "shipments of Iranian oil": the goods' origin sends them
-                        goods = noun.lemma_.lower() in lex.goods_nouns
-                        return actors[:1], "noun:goods-origin" if goods else "noun:of"
+                        # "a cargo of Russian coal", "shipments of Iranian oil": the goods' origin sends them;
+                        # "visits of Russian dignitaries": people with an office do acts
+                        if noun.lemma_.lower() in lex.goods_nouns:
+                            return actors[:1], "noun:goods-origin"
+                        people = actors[0].actor.person is not None or actors[0].actor.role is not None
+                        return actors[:1], "noun:of-people" if people else "noun:of"
     head = noun.head
     if (noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in CONTAINER_NOUNS
             and head.head.dep_ in ("dobj", "nsubjpass")):
