@@ -97,3 +97,10 @@ def test_an_act_that_did_not_happen_at_the_news_takes_the_news_day(pipeline: Pip
     events = _events(pipeline, "Peru and Chile held talks in Lima on Friday. No agreements were signed.", "2020-05-03")
     agree = _one(events, "AGREE")
     assert (agree.modality, agree.date, agree.date_inferred) == ("negated", "2020-05-01", True)  # the Friday
+
+
+def test_at_that_time_takes_the_time_just_told(pipeline: Pipeline) -> None:
+    text = ("Ties between Chile and Peru warmed in 2009 and 2010. At that time, Chile expressed the need to "
+            "strengthen trade with Peru.")
+    cooperate = _one(_events(pipeline, text, "2016-03-01"), "COOPERATE")
+    assert (cooperate.date, cooperate.date_inferred) == ("2009/2010", False)

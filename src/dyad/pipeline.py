@@ -7,6 +7,7 @@ decode → clean → language model → actors → events → dates and amounts.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import partial
@@ -428,6 +429,9 @@ def _event_date(doc: Doc, cand: Candidate, dates: list[timeline.DateExpression],
                 value, precision = timeline.shift(value, *away[1:3], approximate=away[3])
             if value:
                 return value, precision, False
+    earlier = _that_time(doc, cand.token, dates, base)
+    if earlier is not None:  # "At that time, Russia expressed the need …": the time just told
+        return earlier
     if away is not None and away[2] in ("month", "year") and cand.modality == "asserted" and base \
             and not _future_clause(away[0].head):  # "the disclosure came a month after Kim visited": from the news
         value, precision = timeline.shift(base, *away[1:3], approximate=away[3])
@@ -496,6 +500,23 @@ def _reads_future(doc: Doc, expr: timeline.DateExpression, cand: Candidate) -> b
     future = cand.future if _holds(cand.token, expr) else _future_clause(verb)
     return future or (verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
                       and any(c.dep_ in ("mark", "advmod") and c.lower_ in _TIME_CLAUSE for c in verb.children))
+
+
+_THAT_TIME = re.compile(r"\b(?:at that time|at the time|by then|at that point)\b", re.I)
+
+
+def _that_time(doc: Doc, token: Token, dates: list[timeline.DateExpression],
+               base: str | None) -> tuple[str, DatePrecision, bool] | None:
+    """"At that time", "by then" in a sentence with no date of its own: the last date of the sentence before."""
+    sent = token.sent
+    if not _THAT_TIME.search(sent.text) or sent.start == 0:
+        return None
+    previous = doc[sent.start - 1].sent
+    for expr in reversed([d for d in dates if previous.start_char <= d.start and d.end <= previous.end_char]):
+        value, precision = timeline.resolve(expr, base)
+        if value:
+            return value, precision, False
+    return None
 
 
 def _told_in_past(token: Token) -> bool:
