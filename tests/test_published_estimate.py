@@ -9,7 +9,7 @@ import pytest
 
 from dyad import Pipeline, RawDocument
 from dyad.model import DatePrecision
-from dyad.published import Landmark, PersonMention, Tenure, date_base, estimate_publication
+from dyad.published import Landmark, PersonMention, Tenure, date_base, estimate_publication, term_landmarks
 from dyad.timeline import last_day
 
 SECRETARY = (Tenure("chief executive of an oil company", "2006-01-01", "2016-12-31"),
@@ -205,3 +205,24 @@ def test_pipeline_resolves_partial_dates_against_a_known_event(pipeline: Pipelin
     assert analysis.document.published == "2016-04-28"
     test = next(e for e in analysis.events if e.type == "MOBILIZE" and e.rule != "named-event")
     assert test.date == "2016-04-28"
+
+
+# --------------------------------------------------------------------------- leaders' numbered terms
+
+
+def test_a_leader_s_numbered_term_named_as_held_bounds_the_publication() -> None:
+    text = "Trade grew in 2021. The talks followed the success of Russian President Vladimir Putin’s fifth term."
+    landmarks = term_landmarks(text)
+    assert [(text[m.start:m.end], m.first) for m in landmarks] == [("Vladimir Putin’s fifth term", date(2024, 3, 17))]
+    assert estimate_publication(text, landmarks=landmarks).value == "2024-03-17"
+
+
+def test_a_bid_for_a_term_is_no_bound() -> None:
+    assert term_landmarks("Putin launched his bid for a fifth term; Xi sought a third term.") == []
+
+
+def test_terms_are_numbered_in_the_order_of_their_votes() -> None:
+    from dyad.published import _term_patterns
+    for _, leader, terms in _term_patterns():
+        ordered = [terms[k] for k in sorted(terms)]
+        assert ordered == sorted(ordered) and sorted(terms) == list(range(1, len(terms) + 1)), leader

@@ -37,7 +37,7 @@ from .model import (
     Sentence,
 )
 from .nlp import load_language_model
-from .published import Landmark, PersonMention, Tenure, date_base, estimate_publication
+from .published import Landmark, PersonMention, Tenure, date_base, estimate_publication, term_landmarks
 
 __all__ = ["Pipeline"]
 
@@ -377,6 +377,7 @@ def _with_estimate(document: Document, mentions: list[Mention], named: list[Name
                                              tuple(Tenure(r.title, *r.period) for r in person.roles)))
     landmarks = [Landmark(n.start, n.end, n.key, day) for n in named
                  if (day := timeline.first_day(n.date.split("/")[0])) is not None]
+    landmarks += term_landmarks(document.text)
     estimate = estimate_publication(document.text, people, _datelines(document.removed), landmarks)
     log.debug("%s: published estimated %s (%s): %s", document.id, estimate.value, estimate.precision, estimate.basis)
     return replace(document, published=estimate.value, published_estimated=estimate.value is not None,

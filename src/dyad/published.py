@@ -16,13 +16,18 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
+from importlib import resources
 from typing import Protocol
+
+import yaml
 
 from dyad.model import DatePrecision
 
 from .timeline import DateExpression, find_dates, first_day, last_day, resolve
 
-__all__ = ["Landmark", "PersonMention", "PublishedEstimate", "Tenure", "date_base", "estimate_publication"]
+__all__ = ["Landmark", "PersonMention", "PublishedEstimate", "Tenure", "date_base", "estimate_publication",
+           "term_landmarks"]
 
 
 def _key(point: str) -> tuple[int, int, int]:
@@ -288,6 +293,38 @@ def _this_year_dates(text: str, lo: date, hi: date) -> tuple[date, str] | None:
         if day is not None and day.year == lo.year and lo <= day <= hi and (best is None or day > best[0]):
             best = (day, expr.text)
     return best
+
+
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+             "eighth": 8, "ninth": 9, "tenth": 10, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6,
+             "7th": 7, "8th": 8, "9th": 9, "10th": 10}
+
+
+@lru_cache(maxsize=1)
+def _term_patterns() -> tuple[tuple[re.Pattern[str], str, dict[int, date]], ...]:
+    """Each leader's "X's Nth term" pattern with the dates of the votes that won the terms (terms.yaml)."""
+    raw = yaml.safe_load(resources.files("dyad.actors").joinpath("data", "terms.yaml").read_text(encoding="utf-8"))
+    found = []
+    ordinals = "|".join(_ORDINALS)
+    for entry in raw or []:
+        names = "|".join(re.escape(str(n)) for n in sorted(entry["names"], key=len, reverse=True))
+        pattern = re.compile(rf"\b(?:{names})['’]s\s+({ordinals})\s+(?:(?:presidential|consecutive|straight|"
+                             rf"full|six-year|five-year|four-year)\s+)?term\b", re.I)
+        terms = {int(k): v if isinstance(v, date) else date.fromisoformat(str(v)) for k, v in entry["terms"].items()}
+        found.append((pattern, str(entry["leader"]), terms))
+    return tuple(found)
+
+
+def term_landmarks(text: str) -> list[Landmark]:
+    """A leader's numbered term named as held ("Putin's fifth term"): the text was written after the vote
+    that won it (terms.yaml). The possessive form only: "a bid for a fifth term" may come before the vote."""
+    found: list[Landmark] = []
+    for pattern, leader, terms in _term_patterns():
+        for m in pattern.finditer(text):
+            won = terms.get(_ORDINALS[m.group(1).lower()])
+            if won is not None:
+                found.append(Landmark(m.start(), m.end(), f"{leader}'s {m.group(1).lower()} term", won))
+    return found
 
 
 def estimate_publication(text: str, people: Iterable[PersonMention] = (),
