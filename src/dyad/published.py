@@ -2,7 +2,8 @@
 
 An undated article is placed in a window of days by what its content allows: it was written
 after the latest date and the latest known event it mentions (in a sentence that does not look
-ahead), while each person it names with a title held that post (knowledge-base role dates), near
+ahead) and after the vote that won a leader's numbered term it names as held ("Putin's fifth
+term", terms.yaml), while each person it names with a title held that post (knowledge-base role dates), near
 the start of the post for a "new" minister; a month and day without a year in a removed
 byline/dateline ("Updated Apr.27") fixes the day when only one year of the window has it. A window
 that pins the year gives the year, month or day. A wider one gives its earliest day (precision
