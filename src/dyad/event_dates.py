@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from . import timeline
-from .events import Candidate, load_lexicon
+from .events import Candidate, Lexicon
 from .model import DatePrecision, Document
 from .published import date_base
 
@@ -45,7 +45,7 @@ def lead_date(candidates: list[Candidate], dated: dict[int, tuple[str | None, Da
     return None
 
 
-def event_date(doc: Doc, cand: Candidate, dates: list[timeline.DateExpression], document: Document,
+def event_date(doc: Doc, cand: Candidate, dates: list[timeline.DateExpression], document: Document, lex: Lexicon,
                 triggers: set[int]) -> tuple[str | None, DatePrecision, bool]:
     """The date expression attached to the trigger's clause, resolved; else the publication date
     for asserted acts that are news, not the start of a period (marked inferred); else unknown.
@@ -64,9 +64,9 @@ def event_date(doc: Doc, cand: Candidate, dates: list[timeline.DateExpression], 
         for expr in sorted(in_sentence, key=lambda d: abs(d.start - cand.token.idx)):
             if not (scope.start_char <= expr.start and expr.end <= scope.end_char):
                 continue
-            if _owned_by_other_trigger(doc, expr, cand.token, triggers):
+            if _owned_by_other_trigger(doc, expr, cand.token, triggers, lex):
                 continue
-            value, precision = timeline.resolve(expr, base, future=_reads_future(doc, expr, cand))
+            value, precision = timeline.resolve(expr, base, future=_reads_future(doc, expr, cand, lex))
             if value and away is not None and not _holds(away[0], expr):  # "on Friday, a day after he signed"
                 value, precision = timeline.shift(value, *away[1:3], approximate=away[3])
             if value:
@@ -75,7 +75,7 @@ def event_date(doc: Doc, cand: Candidate, dates: list[timeline.DateExpression], 
     if earlier is not None:  # "At that time, Russia expressed the need …": the time just told
         return earlier
     if away is not None and away[2] in ("month", "year") and cand.modality == "asserted" and base \
-            and not _future_clause(away[0].head):  # "the disclosure came a month after Kim visited": from the news
+            and not _future_clause(away[0].head, lex):  # "the disclosure came a month after Kim visited": from the news
         value, precision = timeline.shift(base, *away[1:3], approximate=away[3])
         if value:
             return value, precision, False
@@ -117,10 +117,9 @@ def _offset(token: Token) -> tuple[Token, int, str, bool] | None:
     return None
 
 
-def _future_clause(verb: Token) -> bool:
+def _future_clause(verb: Token, lex: Lexicon) -> bool:
     """Whether the clause speaks of the future: a future auxiliary on it or above it ("will sign"), or a
     planning word above it ("is scheduled to begin"), as the lexicon's planned cues say."""
-    lex = load_lexicon()
     aux, governors = lex.cues("planned", "aux"), lex.cues("planned", "governors")
     for below, node in zip((verb, verb, *verb.ancestors), (verb, *verb.ancestors), strict=False):
         if node.i != verb.i and below.dep_ != "conj" and node.lemma_.lower() in governors:
@@ -130,7 +129,7 @@ def _future_clause(verb: Token) -> bool:
     return False
 
 
-def _reads_future(doc: Doc, expr: timeline.DateExpression, cand: Candidate) -> bool:
+def _reads_future(doc: Doc, expr: timeline.DateExpression, cand: Candidate, lex: Lexicon) -> bool:
     """A date is read in the tense of the clause it modifies: the act's own, or the governing clause's when
     borrowed ("signed on Thursday, committing both to defend …" is past; "is scheduled to begin a visit on
     Friday" is not). A time clause in the simple present speaks of the future ("when he travels to Beijing
@@ -139,7 +138,7 @@ def _reads_future(doc: Doc, expr: timeline.DateExpression, cand: Candidate) -> b
     verb = next((t for t in span.root.ancestors if t.pos_ in ("VERB", "AUX")), None) if span is not None else None
     if verb is None:
         return cand.future
-    future = cand.future if _holds(cand.token, expr) else _future_clause(verb)
+    future = cand.future if _holds(cand.token, expr) else _future_clause(verb, lex)
     return future or (verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
                       and any(c.dep_ in ("mark", "advmod") and c.lower_ in _TIME_CLAUSE for c in verb.children))
 
@@ -174,7 +173,8 @@ def _time_reference(token: Token) -> bool:
     return clause is not None and any(c.dep_ == "mark" and c.lower_ == "since" for c in clause.children)
 
 
-def _owned_by_other_trigger(doc: Doc, expr: timeline.DateExpression, token: Token, triggers: set[int]) -> bool:
+def _owned_by_other_trigger(doc: Doc, expr: timeline.DateExpression, token: Token, triggers: set[int],
+                            lex: Lexicon) -> bool:
     """True when the date belongs to another event: a trigger lies between the date and the point where
     its path meets the candidate's, or the candidate is an act named inside the arguments of a trigger the
     date passes to ("voted on Saturday to impose sanctions over its nuclear test": the date is the vote's
@@ -187,7 +187,7 @@ def _owned_by_other_trigger(doc: Doc, expr: timeline.DateExpression, token: Toke
         return False
     line = [token, *token.ancestors]
     rank = {t.i: k for k, t in enumerate(line)}
-    light = load_lexicon().light_verbs
+    light = lex.light_verbs
     for node in (span.root, *span.root.ancestors):
         if node.head.i == token.i and node.dep_ in ("relcl", "acl") and node.lemma_.lower() in light:
             return False  # the clause realises the act: "the accord [that Russia signed in March]"
@@ -197,12 +197,12 @@ def _owned_by_other_trigger(doc: Doc, expr: timeline.DateExpression, token: Toke
             top = rank[node.i]
             return any(line[k].i in triggers and all(t.dep_ != "advcl" for t in line[k:top])
                        for k in range(1, top + 1))
-        if node.i in triggers and not (expr.kind != "open_range" and _occasion_of(node, token)):
+        if node.i in triggers and not (expr.kind != "open_range" and _occasion_of(node, token, lex)):
             return True  # "on his first visit since 2000" tells no time of the visit
     return False
 
 
-def _occasion_of(noun: Token, token: Token) -> bool:
+def _occasion_of(noun: Token, token: Token, lex: Lexicon) -> bool:
     """Whether the trigger noun names the occasion the candidate's act took place at ("signed the accord
     during a visit to Pyongyang in March", "discussed the debt at a summit last year"): its date dates the
     act too. "during" any act; "at", "in", "on" a meeting (the lexicon's occasion types). Not for an
@@ -212,7 +212,6 @@ def _occasion_of(noun: Token, token: Token) -> bool:
         return False
     if token.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
         return False
-    lex = load_lexicon()
     return prep.lower_ == "during" or any(t.type in lex.occasion_types
                                            for t in lex.triggers.get((noun.lemma_.lower(), "NOUN"), ()))
 

@@ -150,7 +150,7 @@ class Pipeline:
         by_key: dict[tuple[str, str | None, str, str | None], Event] = {}
         threshold = self.options.confidence_threshold
         triggers = extraction.trigger_tokens
-        dated = {id(c): event_date(doc, c, dates, document, triggers) for c in candidates}
+        dated = {id(c): event_date(doc, c, dates, document, self.lexicon, triggers) for c in candidates}
         lead = lead_date(candidates, dated, document)
         for cand in sorted(candidates, key=lambda c: (-c.confidence, c.start)):
             date_value, precision, inferred = dated[id(cand)]
