@@ -655,7 +655,7 @@ class EventExtractor:
             return False
         verb = token.head
         if token.dep_ in ("dobj", "nsubjpass", "pobj") and any(
-                c.dep_ in ("nsubj", "agent") and (c.i in index or any(t.i in index for t in c.subtree))
+                c.dep_ in ("nsubj", "agent") and any(t.i in index for t in c.subtree)
                 for c in (verb.head.children if token.dep_ == "pobj" else verb.children)):
             return False
         codes = {m.actor.code for m in dyad}
