@@ -203,6 +203,9 @@ CASES = [
          "It also urges Tehran to admit inspectors.", "It", "UNSC"),
     Case("forum-named-with-its-subject", "Pyongyang said it was quitting the six-party disarmament talks.",
          "six-party disarmament talks", "SIXPARTY"),
+    Case("either-side-is-the-main-dyad",
+         "Russia and China signed a pact in Moscow. Russia praised China. The pact lets either side leave with "
+         "a year's notice.", "either side", "RUS|CHN", kind=JOINT),
     # --- plural pronouns ---------------------------------------------------------------------------
     Case("they-is-a-coordinated-subject",
          "Berlin and Paris froze the assets of three banks. They later urged Belgrade to open its archives.",
