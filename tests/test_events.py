@@ -22,6 +22,9 @@ class Case:
 
 
 CASES = [
+    Case("direct-flights-between-two-capitals-are-cooperation",
+         "Direct passenger flights between Ankara and Baghdad are due to start next month.", published="2025-07-12",
+         present=[("TUR", "IRQ", "COOPERATE", "planned")]),
     Case("visits-of-a-state-s-officials-are-that-state-s",
          "The summer saw a series of visits of Turkish dignitaries to Baku, "
          "with Iran watching.", published="2021-09-02",
