@@ -16,7 +16,6 @@ from dyad import Pipeline
 from dyad.events import load_named_events
 from dyad.ingest import iter_inputs
 from dyad.model import RawDocument
-from dyad.published import date_base
 
 
 def main(gold_path: str, corpus: str, verbose: bool) -> None:
@@ -41,7 +40,7 @@ def main(gold_path: str, corpus: str, verbose: bool) -> None:
                     codes.update(mention.actor.code.split("|"))
             wanted = [c for c in (event["source"], event["target"]) if c]
             total += 1
-            implied = {code for m in named.find(parsed, published=date_base(analysis.document))
+            implied = {code for m in named.find(parsed, published=analysis.document.published)
                        if at <= m.start and m.end <= end for code in (m.source, m.target) if code}
             if all(c in codes for c in wanted):
                 found += 1

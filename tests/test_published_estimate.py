@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 import pytest
 
 from dyad import Pipeline, RawDocument
-from dyad.model import DatePrecision
-from dyad.published import Landmark, PersonMention, Tenure, date_base, estimate_publication, term_landmarks
+from dyad.published import Landmark, PersonMention, Tenure, estimate_publication, term_landmarks
 from dyad.timeline import last_day
 
 SECRETARY = (Tenure("chief executive of an oil company", "2006-01-01", "2016-12-31"),
@@ -104,23 +102,6 @@ def test_a_byline_month_day_fixes_the_day_when_one_year_of_the_window_has_it() -
     assert estimate(text, datelines=("By Xu Mouquan Updated Mar.3",))[:2] == ("2017-02-01", "unknown")
     # without a window a byline month-day says nothing
     assert estimate("Trade fell.", datelines=("Updated Apr.27",)) == (None, "unknown", None, None)
-
-
-# --------------------------------------------------------------------------- what may date events
-
-
-@dataclass
-class _Doc:
-    published: str | None
-    published_precision: DatePrecision
-    published_estimated: bool
-
-
-def test_a_stated_date_or_any_estimate_is_the_base() -> None:
-    assert date_base(_Doc("2017-04-27", "day", False)) == "2017-04-27"
-    assert date_base(_Doc("2018", "year", True)) == "2018"
-    assert date_base(_Doc("2017-02-01", "unknown", True)) == "2017-02-01"  # the earliest day the content allows
-    assert date_base(_Doc(None, "unknown", False)) is None
 
 
 def test_last_day() -> None:

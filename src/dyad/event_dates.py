@@ -16,8 +16,8 @@ from spacy.tokens import Doc, Span, Token
 
 from . import timeline
 from .events import Candidate, Lexicon
+from .events import arguments as arg
 from .model import DatePrecision, Document
-from .published import date_base
 
 __all__ = ["LEAD_WINDOW_DAYS", "event_date", "lead_date", "told_in_past"]
 
@@ -30,9 +30,7 @@ def lead_date(candidates: list[Candidate], dated: dict[int, tuple[str | None, Da
     """The day of the news the article reports: the first stated day-precision date of an asserted act
     within a week before publication ("voted on Saturday" in a Sunday paper). Undated acts told in the
     past tense after it happened that day more often than on the day of printing."""
-    base = date_base(document)
-    day_stated = document.published_precision == "day" and base and timeline.precision_of(base) == "day"
-    published = timeline.first_day(base) if day_stated else None
+    published = timeline.first_day(document.published) if document.published_precision == "day" else None
     if published is None:
         return None
     for cand in sorted(candidates, key=lambda c: c.start):
@@ -58,7 +56,7 @@ def event_date(doc: Doc, cand: Candidate, dates: list[timeline.DateExpression], 
         return cand.date, timeline.precision_of(cand.date), False
     sent = cand.token.sent
     in_sentence = [d for d in dates if sent.start_char <= d.start and d.end <= sent.end_char]
-    base = date_base(document)
+    base = document.published  # stated, or estimated (an "unknown" estimate is the earliest day allowed)
     away = _offset(cand.token)
     for scope in _scopes(cand):
         for expr in sorted(in_sentence, key=lambda d: abs(d.start - cand.token.idx)):
@@ -74,8 +72,9 @@ def event_date(doc: Doc, cand: Candidate, dates: list[timeline.DateExpression], 
     earlier = _that_time(doc, cand.token, dates, base)
     if earlier is not None:  # "At that time, Russia expressed the need …": the time just told
         return earlier
+    # "the disclosure came a month after Kim visited": counted from the news
     if away is not None and away[2] in ("month", "year") and cand.modality == "asserted" and base \
-            and not _future_clause(away[0].head, lex):  # "the disclosure came a month after Kim visited": from the news
+            and not arg.future_tense(away[0].head, lex):
         value, precision = timeline.shift(base, *away[1:3], approximate=away[3])
         if value:
             return value, precision, False
@@ -117,18 +116,6 @@ def _offset(token: Token) -> tuple[Token, int, str, bool] | None:
     return None
 
 
-def _future_clause(verb: Token, lex: Lexicon) -> bool:
-    """Whether the clause speaks of the future: a future auxiliary on it or above it ("will sign"), or a
-    planning word above it ("is scheduled to begin"), as the lexicon's planned cues say."""
-    aux, governors = lex.cues("planned", "aux"), lex.cues("planned", "governors")
-    for below, node in zip((verb, verb, *verb.ancestors), (verb, *verb.ancestors), strict=False):
-        if node.i != verb.i and below.dep_ != "conj" and node.lemma_.lower() in governors:
-            return True  # not through a coordination: "were expected to resume, but Iran announced"
-        if any(c.dep_ in ("aux", "auxpass") and (c.lemma_.lower() in aux or c.lower_ in aux) for c in node.children):
-            return True
-    return False
-
-
 def _reads_future(doc: Doc, expr: timeline.DateExpression, cand: Candidate, lex: Lexicon) -> bool:
     """A date is read in the tense of the clause it modifies: the act's own, or the governing clause's when
     borrowed ("signed on Thursday, committing both to defend …" is past; "is scheduled to begin a visit on
@@ -138,7 +125,7 @@ def _reads_future(doc: Doc, expr: timeline.DateExpression, cand: Candidate, lex:
     verb = next((t for t in span.root.ancestors if t.pos_ in ("VERB", "AUX")), None) if span is not None else None
     if verb is None:
         return cand.future
-    future = cand.future if _holds(cand.token, expr) else _future_clause(verb, lex)
+    future = cand.future if _holds(cand.token, expr) else arg.future_tense(verb, lex)
     return future or (verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
                       and any(c.dep_ in ("mark", "advmod") and c.lower_ in _TIME_CLAUSE for c in verb.children))
 

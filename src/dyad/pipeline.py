@@ -106,8 +106,9 @@ class Pipeline:
         sentences = [Sentence(doc_id=document.id, index=i, start=s.start_char, end=s.end_char)
                      for i, s in enumerate(doc.sents)]
         mentions = self.resolver(doc, document.id, day)
-        named = self.named_events.find(doc, published=None if document.published_estimated else document.published)
-        if document.published_estimated or not document.published:
+        estimated = document.published_estimated or not document.published
+        named = self.named_events.find(doc, published=None if estimated else document.published)
+        if estimated:  # refined now that the people and known events it names are found
             document = _with_estimate(document, mentions, named, self.kb)
             if document.published_precision in ("year", "month", "day"):  # the window pins the year
                 named = self.named_events.find(doc, published=document.published)
@@ -362,8 +363,6 @@ def _with_estimate(document: Document, mentions: list[Mention], named: list[Name
                    kb: KnowledgeBase) -> Document:
     """An undated document with its publication date estimated from its content, now that the
     people it names with a title (and the dates of their posts) and the known events it names are known."""
-    if document.published and not document.published_estimated:
-        return document
     people = []
     for m in mentions:
         person = kb.people.get(m.actor.person or "")

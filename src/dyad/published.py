@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
-from typing import Protocol
 
 import yaml
 
@@ -27,8 +26,7 @@ from dyad.model import DatePrecision
 
 from .timeline import DateExpression, find_dates, first_day, last_day, resolve
 
-__all__ = ["Landmark", "PersonMention", "PublishedEstimate", "Tenure", "date_base", "estimate_publication",
-           "term_landmarks"]
+__all__ = ["Landmark", "PersonMention", "PublishedEstimate", "Tenure", "estimate_publication", "term_landmarks"]
 
 
 def _key(point: str) -> tuple[int, int, int]:
@@ -105,23 +103,6 @@ class PublishedEstimate:
     lo: date | None
     hi: date | None
     basis: str
-
-
-class _Dated(Protocol):
-    @property
-    def published(self) -> str | None: ...
-    @property
-    def published_precision(self) -> DatePrecision: ...
-    @property
-    def published_estimated(self) -> bool: ...
-
-
-def date_base(document: _Dated) -> str | None:
-    """The publication date that partial and relative dates are resolved against and that undated
-    acts fall back to: a stated one, or the estimate. An estimate too wide to pin the year (precision
-    "unknown") is the earliest day the content allows; news is written soon after what it reports,
-    so that day is the best single guess (events dated from it are marked inferred)."""
-    return document.published
 
 
 _Interval = tuple[date, date]

@@ -36,7 +36,6 @@ from spacy.tokens import Doc, Token
 
 from . import timeline
 from .model import Assessment, Claim, Document, Mention, Polarity, Quantity
-from .published import date_base
 
 __all__ = ["find_assessments", "find_claims", "load_relations_lexicon"]
 
@@ -164,7 +163,7 @@ def _date(document: Document, dates: list[timeline.DateExpression], start: int, 
           *, future: bool = False) -> str | None:
     """A date expression inside [start, end) nearest the anchor, resolved; else the publication
     date. Unless ``future``, a date after publication is a target, not the fact's date."""
-    base = date_base(document)
+    base = document.published
     inside = [d for d in dates if start <= d.start and d.end <= end]
     for expr in sorted(inside, key=lambda d: abs(d.start - anchor)):
         value, _ = timeline.resolve(expr, base, future=future)

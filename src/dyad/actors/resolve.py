@@ -400,9 +400,8 @@ def _plural_antecedent(doc: Doc, token: Token, anchors: list[Mention]) -> Actor 
     a state's people ("Russian officials", "North Korean soldiers"). A single state or person is not
     "they"; when nothing fits, the pronoun stays unresolved."""
     start = doc[token.sent.start - 1].sent.start_char if token.sent.start > 0 else token.sent.start_char
-    before = [m for m in anchors if start <= m.start < token.idx and m.actor.code]
-    spans = {id(m): doc.char_span(m.start, m.end, alignment_mode="expand") for m in before}
-    roots = {span.root.i: m for m in before if (span := spans[id(m)]) is not None}
+    roots = {span.root.i: m for m in anchors if start <= m.start < token.idx and m.actor.code
+             and (span := doc.char_span(m.start, m.end, alignment_mode="expand")) is not None}
     groups: list[tuple[int, Actor]] = []
     for i, m in roots.items():
         root = doc[i]

@@ -16,7 +16,8 @@ from ..sentences import sentence_index
 from .lexicon import Lexicon
 
 __all__ = [
-    "actors_of", "agentless_passive", "expand_joint", "governing_verb", "known_actor",
+    "actors_of", "agentless_passive", "condition_party", "expand_joint", "future_tense", "governing_verb",
+    "known_actor",
     "noun_sources", "noun_targets", "objects", "occasion_clause", "pairs", "pobjs", "reciprocal", "related",
     "token_index", "unique", "verb_sources", "verb_targets",
 ]
@@ -24,8 +25,6 @@ __all__ = [
 MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "appos", "npadvmod")
 MODIFIER_PRIORITY = {"poss": 0, "compound": 1, "nmod": 2, "appos": 3, "amod": 4, "npadvmod": 5}
 RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
-MOTION_VERBS = {"be", "head", "sail", "travel", "go", "move", "arrive", "set"}
-DESTINATION_PREPS = {"to", "for", "toward", "towards"}
 CONTAINER_NOUNS = {"package", "round", "set", "series", "wave", "raft", "batch", "list", "tranche", "slew"}
 SCHEDULE_NOUNS = {"date", "preparation", "plan", "arrangement", "agenda", "venue", "ground", "time"}
 
@@ -283,11 +282,9 @@ def verb_targets(verb: Token, index: dict[int, Mention], preps: tuple[str, ...],
                     if subject.dep_ in ("nsubj", "nsubjpass") and (actors := others(actors_of(subject, index))):
                         return actors
         # "warned that the North would have to arm itself if the Soviet Union went ahead": whose act is the condition
-        for clause in (c for child in verb.children if child.dep_ == "ccomp" for c in child.subtree
-                       if c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children)):
-            for subject in clause.children:
-                if subject.dep_ in ("nsubj", "nsubjpass") and (actors := others(actors_of(subject, index))):
-                    return actors
+        for clause in (c for child in verb.children if child.dep_ == "ccomp" for c in child.subtree):
+            if (party := condition_party(clause, index, exclude)) is not None:
+                return [party]
     for holder in (c for c in verb.children if c.dep_ == "ccomp"):  # then the complement's own phrases
         if actors := others(_prep_targets(holder, index, preps, exclude)):
             return actors
@@ -389,7 +386,7 @@ def _modifiers(noun: Token, index: dict[int, Mention], conflict: bool, places: b
 
 
 def noun_targets(noun: Token, index: dict[int, Mention], preps: tuple[str, ...],
-                  sources: list[Mention], conflict: bool) -> list[Mention]:
+                  sources: list[Mention], conflict: bool, lex: Lexicon) -> list[Mention]:
     """The first phrase naming others than the source: a modifier, else a prepositional object — with the
     actors coordinated in that phrase ("a summit with South Korea, Japan and China" is one with each)."""
     groups: list[list[Mention]] = [_modifiers(noun, index, conflict=False, places=True)]
@@ -401,12 +398,13 @@ def noun_targets(noun: Token, index: dict[int, Mention], preps: tuple[str, ...],
                     for grand in pobj.children:  # "a visit by a Pyongyang official to Moscow"
                         if grand.dep_ == "prep" and grand.lower_ in preps:
                             groups.append([a for p in pobjs(grand) for a in actors_of(p, index)])
-    if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in MOTION_VERBS:
+    if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in lex.motion_verbs:
         # "a cargo … is on its way to Pohang", "the shipment headed for Shanghai": where it goes
         verb = noun.head
-        preps_out = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in DESTINATION_PREPS]
+        to = lex.destination_preps
+        preps_out = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in to]
         preps_out += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" for p in pobjs(c)
-                      if p.lower_ == "way" for g in p.children if g.dep_ == "prep" and g.lower_ in DESTINATION_PREPS]
+                      if p.lower_ == "way" for g in p.children if g.dep_ == "prep" and g.lower_ in to]
         groups.extend([a for p in pobjs(prep) for a in actors_of(p, index)] for prep in preps_out)
     codes = {s.actor.code for s in sources}
     for group in groups:
@@ -455,3 +453,36 @@ def expand_joint(mentions: list[Mention]) -> list[Mention]:
 
 def _with_code(mention: Mention, code: str) -> Mention:
     return replace(mention, actor=Actor(code=code))
+
+
+def future_tense(token: Token, lex: Lexicon) -> bool:
+    """'will not travel', 'is due to brief … when he travels on Friday', 'is scheduled to begin': the
+    clause, or a clause above it, speaks of the future (the lexicon's planned auxiliaries and governing
+    words), whatever the act's own modality. Not through a coordination: in "were expected to resume,
+    but Iran announced", the announcement is not expected."""
+    aux, governors = lex.cues("planned", "aux"), lex.cues("planned", "governors")
+    for below, node in zip((token, token, *token.ancestors), (token, *token.ancestors), strict=False):
+        if node.i != token.i and below.dep_ != "conj" and node.lemma_.lower() in governors:
+            return True
+        if any(c.dep_ in ("aux", "auxpass") and (c.lemma_.lower() in aux or c.lower_ in aux) for c in node.children):
+            return True
+    return False
+
+
+def condition_party(clause: Token, index: dict[int, Mention], exclude: frozenset[str] = frozenset()) -> Mention | None:
+    """The party whose conduct a conditional clause names ("if Caracas holds the vote", "should North Korea
+    continue"): its subject, when the subject is itself an actor — not a party's effort ("if Xi's mediation
+    fails")."""
+    if clause.dep_ not in ("advcl", "ccomp"):
+        return None
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    conditional = any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children) or any(
+        c.dep_ == "aux" and c.lower_ in ("should", "were", "had") and subjects and c.i < subjects[0].i
+        for c in clause.children)
+    if not conditional:
+        return None
+    for subject in subjects:
+        party = index.get(subject.i)
+        if party is not None and party.actor.code and party.actor.code not in exclude:
+            return party
+    return None

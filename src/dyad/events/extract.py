@@ -471,7 +471,7 @@ class EventExtractor:
         verbal = event_type is not None and event_type.quad.startswith("verbal")
         own_codes = frozenset(m.actor.code for m in sources)
         targets = helped or (arg.verb_targets(token, index, preps, verbal, own_codes) if is_verb
-                             else arg.noun_targets(token, index, preps, sources, conflict))
+                             else arg.noun_targets(token, index, preps, sources, conflict, self.lex))
         if not targets and not is_verb and rule == "noun:verb-subject":
             targets = arg.verb_targets(arg.governing_verb(token), index, preps, verbal, own_codes)
         if not targets and not is_verb and rule == "noun:relative-subject":
@@ -557,17 +557,10 @@ class EventExtractor:
             return cand
         token = cand.token
         holders = [token, token.head] if token.dep_ in ("dobj", "nsubjpass") else [token]
-        for clause in (c for h in holders for c in h.children if c.dep_ in ("advcl", "ccomp")):
-            subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-            conditional = any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children) or any(
-                c.dep_ == "aux" and c.lower_ in ("should", "were", "had") and subjects and c.i < subjects[0].i
-                for c in clause.children)
-            if not conditional:
-                continue
-            for subject in subjects:  # the party itself, not a party's effort ("if Xi's mediation fails")
-                found = index.get(subject.i)
-                if found is not None and found.actor.code and found.actor.code != cand.source.actor.code:
-                    return self._retarget(cand, found, "condition-target")
+        for clause in (c for h in holders for c in h.children):
+            party = arg.condition_party(clause, index, frozenset({cand.source.actor.code}))
+            if party is not None:
+                return self._retarget(cand, party, "condition-target")
         return cand
 
     def _reaction_targets(self, candidate: Candidate, earlier: list[Candidate]) -> list[Candidate]:
@@ -643,8 +636,7 @@ class EventExtractor:
                        confidence=_confidence(rule, cand.source, target, cand.trigger, self.lex))
 
     def _future(self, token: Token, modality: Modality) -> bool:
-        return modality in ("planned", "proposed") or _future_tense(
-            token, self.lex.cues("planned", "aux"), self.lex.cues("planned", "governors"))
+        return modality in ("planned", "proposed") or arg.future_tense(token, self.lex)
 
     @staticmethod
     def _only_dyad(token: Token, dyad: tuple[Mention, Mention], index: dict[int, Mention]) -> bool:
@@ -682,10 +674,10 @@ class EventExtractor:
         aux = {c.lemma_.lower() for t in chain for c in t.children if c.dep_ in ("aux", "auxpass")}
         aux |= {c.lower_ for t in chain for c in t.children if c.dep_ in ("aux", "auxpass")}
         negations = {c.lower_ for t in chain for c in t.children if c.dep_ == "neg"}
-        # "no agreements were signed", "without a deal": the act named is denied
-        negations |= {c.lower_ for c in token.children if c.dep_ == "det" and c.lower_ == "no"}
-        if token.dep_ == "pobj" and token.head.lower_ == "without":
-            negations.add("without")
+        # "no agreements were signed", "without a deal": the act named is denied (the same negation words)
+        negations |= {c.lower_ for c in token.children if c.dep_ == "det"}
+        if token.dep_ == "pobj":
+            negations.add(token.head.lower_)
         modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound", "nmod", "poss")}
         modifiers |= {c.lower_ for c in token.children if c.dep_ in ("amod", "compound", "nmod")}
         ancestors = [token, *token.ancestors]
@@ -781,18 +773,6 @@ def _governors(token: Token) -> list[Token]:
         else:
             break
     return chain
-
-
-def _future_tense(token: Token, future_aux: list[str], planned_governors: list[str]) -> bool:
-    """'will not travel', 'is due to brief … when he travels on Friday': the clause, or a clause
-    above it, speaks of the future whatever the event's own modality."""
-    for node in (token, *token.ancestors):
-        if node.lemma_.lower() in planned_governors and node.i != token.i:
-            return True
-        if any(c.dep_ in ("aux", "auxpass") and (c.lemma_.lower() in future_aux or c.lower_ in future_aux)
-               for c in node.children):
-            return True
-    return False
 
 
 # -- evidence and confidence ------------------------------------------------------------------

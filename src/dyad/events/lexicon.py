@@ -57,6 +57,8 @@ class Lexicon:
     undirected_types: frozenset[str] = frozenset()
     dyad_noun_types: frozenset[str] = frozenset()
     goods_nouns: frozenset[str] = frozenset()
+    motion_verbs: frozenset[str] = frozenset()
+    destination_preps: frozenset[str] = frozenset()
     rule_confidence: dict[str, float] = field(default_factory=dict)
     confidence_adjustments: dict[str, float] = field(default_factory=dict)
     accusation_verbs: frozenset[str] = frozenset()
